@@ -1,0 +1,109 @@
+package org.twostep.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Set;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A person who can sign in. Looked up by {@code usernameKey}, the NFKC-normalized, lower-cased
+ * username (see {@link Usernames}), which the database keeps unique.
+ */
+@Entity
+@Table(name = "account")
+public class Account {
+
+    /** The group every account is in; pages for signed-in users require it. */
+    public static final String USER_GROUP = "user";
+    /** The group of administrators. */
+    public static final String ADMIN_GROUP = "admin";
+
+    public enum Status {
+        ACTIVE,
+        DISABLED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 64)
+    private String username;
+
+    @Column(name = "username_key", nullable = false, length = 64, unique = true)
+    private String usernameKey;
+
+    @Column(name = "display_name", nullable = false, length = 128)
+    private String displayName;
+
+    @Column(length = 254)
+    private String email;
+
+    @Column(name = "password_hash", nullable = false, length = 255)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 16)
+    private Status status;
+
+    @Column(nullable = false)
+    private boolean admin;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Account() {
+    }
+
+    Account(String username, String displayName, String email, String passwordHash, boolean admin, Instant createdAt) {
+        this.username = username;
+        this.usernameKey = Usernames.key(username);
+        this.displayName = displayName;
+        this.email = email;
+        this.passwordHash = passwordHash;
+        this.status = Status.ACTIVE;
+        this.admin = admin;
+        this.createdAt = createdAt;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    void changePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public boolean isActive() {
+        return status == Status.ACTIVE;
+    }
+
+    public Set<String> groups() {
+        return admin ? Set.of(USER_GROUP, ADMIN_GROUP) : Set.of(USER_GROUP);
+    }
+}

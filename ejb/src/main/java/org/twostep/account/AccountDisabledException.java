@@ -1,0 +1,14 @@
+package org.twostep.account;
+
+import org.twostep.audit.Reason;
+import org.twostep.challenge.VerificationException;
+
+/** The account exists but is disabled. */
+public final class AccountDisabledException extends VerificationException {
+
+    private static final long serialVersionUID = 1L;
+
+    public AccountDisabledException() {
+        super(Reason.ACCOUNT_DISABLED);
+    }
+}

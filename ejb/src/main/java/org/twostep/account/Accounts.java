@@ -1,0 +1,98 @@
+package org.twostep.account;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Optional;
+import org.twostep.audit.AuditEvent;
+import org.twostep.audit.AuditLog;
+import org.twostep.audit.EventType;
+import org.twostep.audit.LoginAttempt;
+import org.twostep.audit.Method;
+import org.twostep.challenge.VerificationException;
+
+/**
+ * Accounts and the first factor: creating an account, and checking a username and password.
+ *
+ * <pre>{@code
+ * SignedIn who = accounts.checkPassword(attempt, password);  // or a VerificationException
+ * }</pre>
+ */
+@Stateless
+public class Accounts {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    PasswordHashes hashes;
+
+    @EJB
+    AuditLog audit;
+
+    /**
+     * The first factor. Refusals are audited with their precise reason ({@code UNKNOWN_USER},
+     * {@code BAD_PASSWORD}, ...) and thrown; the caller shows one message for all of them.
+     */
+    public SignedIn checkPassword(LoginAttempt attempt, char[] password) {
+        Account account;
+        try {
+            account = findByKey(Usernames.key(attempt.typedUsername())).orElseThrow(UnknownUserException::new);
+        } catch (BadUsernameException | UnknownUserException e) {
+            hashes.burnVerification(password);
+            throw refused(attempt, null, e);
+        }
+        if (!hashes.verify(password, account.passwordHash())) {
+            throw refused(attempt, account.id(), new BadPasswordException());
+        }
+        if (!account.isActive()) {
+            throw refused(attempt, account.id(), new AccountDisabledException());
+        }
+        if (hashes.isOutdated(account.passwordHash())) {
+            account.changePasswordHash(hashes.hash(password));
+            audit.record(AuditEvent.succeeded(EventType.PASSWORD_REHASHED, attempt).forAccount(account.id()));
+        }
+        return SignedIn.of(account);
+    }
+
+    private VerificationException refused(LoginAttempt attempt, Long accountId, VerificationException e) {
+        audit.refusal(AuditEvent.refused(EventType.FIRST_FACTOR_FAILED, e.reason(), attempt)
+                .forAccount(accountId).by(Method.PASSWORD));
+        return e;
+    }
+
+    /** Creates an active account; the password is hashed here and cleared from the array. */
+    public Account create(String username, String displayName, String email, char[] password, boolean admin) {
+        String key = Usernames.key(username);
+        if (findByKey(key).isPresent()) {
+            throw new IllegalArgumentException("an account with this username exists");
+        }
+        Account account = new Account(username.strip(), displayName, email, hashes.hash(password), admin, clock.instant());
+        Arrays.fill(password, '\0');
+        em.persist(account);
+        audit.record(AuditEvent.succeeded(EventType.ACCOUNT_CREATED, LoginAttempt.start(username, null))
+                .forAccount(account.id()));
+        return account;
+    }
+
+    public Optional<Account> findByKey(String usernameKey) {
+        return em.createQuery("select a from Account a where a.usernameKey = :key", Account.class)
+                .setParameter("key", usernameKey)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public boolean exists() {
+        return !em.createQuery("select a.id from Account a", Long.class).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    public Account find(long accountId) {
+        return em.find(Account.class, accountId);
+    }
+}

@@ -1,0 +1,14 @@
+package org.twostep.account;
+
+import org.twostep.audit.Reason;
+import org.twostep.challenge.VerificationException;
+
+/** The password does not match the account's. */
+public final class BadPasswordException extends VerificationException {
+
+    private static final long serialVersionUID = 1L;
+
+    public BadPasswordException() {
+        super(Reason.BAD_PASSWORD);
+    }
+}

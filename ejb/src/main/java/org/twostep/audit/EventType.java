@@ -1,0 +1,23 @@
+package org.twostep.audit;
+
+/** What happened, as the audit trail and the admin console name it. */
+public enum EventType {
+    /** Username and password were accepted; a second factor is pending. */
+    FIRST_FACTOR_OK,
+    /** Username and password were refused (see the reason). */
+    FIRST_FACTOR_FAILED,
+    /** A second-factor proof was refused (see the reason). */
+    SECOND_FACTOR_FAILED,
+    /** Both factors proven: the caller is signed in. The method says with what. */
+    LOGIN_OK,
+    /** A pending challenge passed its time to live. */
+    CHALLENGE_EXPIRED,
+    /** A new second factor became active. */
+    FACTOR_ADDED,
+    /** The caller signed out. */
+    LOGOUT,
+    /** An account was created (the bootstrap administrator, for instance). */
+    ACCOUNT_CREATED,
+    /** A password hash was upgraded to the configured algorithm and iterations. */
+    PASSWORD_REHASHED
+}

@@ -1,0 +1,7 @@
+package org.twostep.audit;
+
+/** The kind of proof an audited step used. */
+public enum Method {
+    PASSWORD,
+    TOTP
+}

@@ -1,0 +1,44 @@
+package org.twostep.audit;
+
+/**
+ * Why a login or enrollment step ended the way it did; recorded in the audit trail and carried by
+ * {@link org.twostep.challenge.VerificationException}.
+ *
+ * <pre>{@code
+ * try {
+ *     verifier.verify(secret, params, code, now, lastStep);
+ * } catch (VerificationException e) {
+ *     audit.record(user, e.reason());   // e.g. Reason.TOTP_MISMATCH
+ * }
+ * }</pre>
+ */
+public enum Reason {
+    /** The password did not match the stored hash. */
+    BAD_PASSWORD,
+    /** No account exists with the given user name. */
+    UNKNOWN_USER,
+    /** The account exists but is disabled. */
+    ACCOUNT_DISABLED,
+    /** The request was missing fields or had values of the wrong shape. */
+    INVALID_INPUT,
+    /** A code was submitted but no second-factor challenge is open for this session. */
+    NO_PENDING_CHALLENGE,
+    /** The second-factor challenge was open too long and has expired. */
+    CHALLENGE_EXPIRED,
+    /** Too many failed attempts; the challenge or account is locked for now. */
+    TOO_MANY_ATTEMPTS,
+    /** The code was not exactly the expected number of ASCII digits. */
+    MALFORMED_CODE,
+    /** The code matched no time step near the server's clock. */
+    TOTP_MISMATCH,
+    /** The code matched a time step that was already used (RFC 6238 §5.2: one use per step). */
+    TOTP_REPLAYED,
+    /** The code matched a time step well outside the accepted window: the device clock is likely off. */
+    CLOCK_SKEW_SUSPECTED,
+    /** The user has no second factor yet and must enroll before logging in. */
+    ENROLLMENT_REQUIRED,
+    /** The enrollment to confirm is not pending for this account: confirmed already, or never started. */
+    ENROLLMENT_NOT_PENDING,
+    /** Nothing went wrong; used when recording successes. */
+    NONE
+}

@@ -1,0 +1,201 @@
+package org.twostep.challenge;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.twostep.account.Account;
+import org.twostep.account.Accounts;
+import org.twostep.account.SignedIn;
+import org.twostep.audit.AuditEvent;
+import org.twostep.audit.AuditLog;
+import org.twostep.audit.ClientInfo;
+import org.twostep.audit.EventType;
+import org.twostep.audit.LoginAttempt;
+import org.twostep.audit.Method;
+import org.twostep.audit.Reason;
+import org.twostep.config.Settings;
+import org.twostep.totp.ClockSkewSuspectedException;
+import org.twostep.totp.EnrollmentNotPendingException;
+import org.twostep.totp.TotpAuthenticators;
+import org.twostep.totp.TotpEnrollment;
+
+/**
+ * The second step of a login, as data: a challenge opened after the password, proven (or enrolled)
+ * once, within its time to live and attempt limit.
+ *
+ * <pre>{@code
+ * ChallengeTicket ticket = challenges.open(who, attempt);             // after the password
+ * SignedIn who = challenges.verifyTotp(ticket.id(), "123456", client); // or a VerificationException
+ * }</pre>
+ *
+ * Each use locks the challenge row, so concurrent submits are counted one after the other.
+ */
+@Stateless
+public class Challenges {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Settings settings;
+
+    @EJB
+    Accounts accounts;
+
+    @EJB
+    TotpAuthenticators totp;
+
+    @EJB
+    AuditLog audit;
+
+    /** Opens the second step for an account whose password was accepted. */
+    public ChallengeTicket open(SignedIn who, LoginAttempt attempt) {
+        Instant now = clock.instant();
+        PendingChallenge.Purpose purpose = totp.hasActive(who.accountId())
+                ? PendingChallenge.Purpose.SECOND_FACTOR
+                : PendingChallenge.Purpose.ENROLLMENT;
+        PendingChallenge challenge = new PendingChallenge(who.accountId(), attempt.typedUsername(), purpose,
+                attempt.correlationId(), now, now.plus(settings.challengeTtl()));
+        em.persist(challenge);
+        audit.record(AuditEvent.succeeded(EventType.FIRST_FACTOR_OK, attempt).forAccount(who.accountId())
+                .by(Method.PASSWORD).detail(purpose == PendingChallenge.Purpose.ENROLLMENT ? "enrollment required" : null));
+        return new ChallengeTicket(challenge.id(), purpose);
+    }
+
+    /** The second factor: a code from an enrolled authenticator app. */
+    public SignedIn verifyTotp(String challengeId, String code, ClientInfo client) {
+        PendingChallenge challenge = live(challengeId, PendingChallenge.Purpose.SECOND_FACTOR, client);
+        try {
+            totp.verify(challenge.accountId(), code);
+        } catch (VerificationException e) {
+            throw counted(challenge, e, client);
+        }
+        return signIn(challenge, client, null);
+    }
+
+    /** Starts enrolling the first authenticator app, for an account that has none. */
+    public TotpEnrollment beginEnrollment(String challengeId, ClientInfo client) {
+        PendingChallenge challenge = live(challengeId, PendingChallenge.Purpose.ENROLLMENT, client);
+        TotpEnrollment enrollment = totp.begin(challenge.accountId(), accounts.find(challenge.accountId()).username());
+        challenge.startEnrollment(enrollment.id());
+        return enrollment;
+    }
+
+    /** Confirms the enrollment with a first code; that code is the second factor of this login. */
+    public SignedIn confirmEnrollment(String challengeId, String code, ClientInfo client) {
+        PendingChallenge challenge = live(challengeId, PendingChallenge.Purpose.ENROLLMENT, client);
+        try {
+            if (challenge.enrollmentId() == null) {
+                throw new EnrollmentNotPendingException();
+            }
+            totp.confirm(challenge.accountId(), challenge.enrollmentId(), code);
+        } catch (VerificationException e) {
+            throw counted(challenge, e, client);
+        }
+        audit.record(AuditEvent.succeeded(EventType.FACTOR_ADDED, attemptOf(challenge, client))
+                .forAccount(challenge.accountId()).by(Method.TOTP));
+        return signIn(challenge, client, "enrollment");
+    }
+
+    /** The sweeper's work: marks every pending challenge past its time to live expired, in one update. */
+    public int expireDue(Instant now) {
+        List<PendingChallenge> due = em.createQuery("select c from PendingChallenge c where c.state = :pending"
+                        + " and c.expiresAt <= :now", PendingChallenge.class)
+                .setParameter("pending", PendingChallenge.State.PENDING)
+                .setParameter("now", now)
+                .getResultList();
+        if (due.isEmpty()) {
+            return 0;
+        }
+        em.createQuery("update PendingChallenge c set c.state = :expired, c.finishedAt = :now"
+                        + " where c.state = :pending and c.expiresAt <= :now")
+                .setParameter("expired", PendingChallenge.State.EXPIRED)
+                .setParameter("pending", PendingChallenge.State.PENDING)
+                .setParameter("now", now)
+                .executeUpdate();
+        for (PendingChallenge challenge : due) {
+            audit.record(AuditEvent.refused(EventType.CHALLENGE_EXPIRED, Reason.CHALLENGE_EXPIRED, attemptOf(challenge, null))
+                    .forAccount(challenge.accountId()).detail("swept"));
+        }
+        return due.size();
+    }
+
+    /** Deletes finished challenges, and enrollments never confirmed, created before {@code before}. */
+    public int purgeFinished(Instant before) {
+        totp.purgeAbandoned(before);
+        return em.createQuery("delete from PendingChallenge c where c.state <> :pending and c.createdAt < :before")
+                .setParameter("pending", PendingChallenge.State.PENDING)
+                .setParameter("before", before)
+                .executeUpdate();
+    }
+
+    /**
+     * The challenge, locked for this transaction, if it may still be used: it exists, serves this
+     * purpose, is pending and within its time to live. Otherwise the refusal is audited and thrown.
+     */
+    private PendingChallenge live(String challengeId, PendingChallenge.Purpose purpose, ClientInfo client) {
+        PendingChallenge challenge = challengeId == null ? null
+                : em.find(PendingChallenge.class, challengeId, LockModeType.PESSIMISTIC_WRITE);
+        if (challenge == null || challenge.purpose() != purpose) {
+            audit.refusal(AuditEvent.refused(EventType.SECOND_FACTOR_FAILED, Reason.NO_PENDING_CHALLENGE,
+                    LoginAttempt.resume(null, null, client)));
+            throw new NoPendingChallengeException();
+        }
+        VerificationException refusal = switch (challenge.state()) {
+            case PENDING -> null;
+            case EXPIRED -> new ChallengeExpiredException();
+            case LOCKED -> new TooManyAttemptsException();
+            case CONSUMED -> new NoPendingChallengeException();
+        };
+        if (refusal == null && challenge.isExpired(clock.instant())) {
+            challenge.expire(clock.instant());
+            refusal = new ChallengeExpiredException();
+        }
+        if (refusal != null) {
+            refuse(challenge, refusal, client, null);
+            throw refusal;
+        }
+        return challenge;
+    }
+
+    /** Counts a refused proof against the challenge; at the limit the refusal becomes "too many attempts". */
+    private VerificationException counted(PendingChallenge challenge, VerificationException e, ClientInfo client) {
+        boolean locked = challenge.countFailure(settings.challengeMaxAttempts(), clock.instant());
+        String detail = "attempt " + challenge.attempts() + " of " + settings.challengeMaxAttempts();
+        if (e instanceof ClockSkewSuspectedException skew) {
+            detail = "offsetSeconds=" + skew.offsetSeconds() + "; " + detail;
+        }
+        refuse(challenge, e, client, detail);
+        return locked ? new TooManyAttemptsException() : e;
+    }
+
+    private void refuse(PendingChallenge challenge, VerificationException e, ClientInfo client, String detail) {
+        audit.refusal(AuditEvent.refused(EventType.SECOND_FACTOR_FAILED, e.reason(), attemptOf(challenge, client))
+                .forAccount(challenge.accountId()).by(Method.TOTP).detail(detail));
+    }
+
+    private SignedIn signIn(PendingChallenge challenge, ClientInfo client, String detail) {
+        Account account = accounts.find(challenge.accountId());
+        if (account == null || !account.isActive()) {
+            challenge.consume(clock.instant());
+            refuse(challenge, new NoPendingChallengeException(), client, "account no longer active");
+            throw new NoPendingChallengeException();
+        }
+        challenge.consume(clock.instant());
+        audit.record(AuditEvent.succeeded(EventType.LOGIN_OK, attemptOf(challenge, client))
+                .forAccount(account.id()).by(Method.TOTP).detail(detail));
+        return SignedIn.of(account);
+    }
+
+    private static LoginAttempt attemptOf(PendingChallenge challenge, ClientInfo client) {
+        return LoginAttempt.resume(challenge.correlationId(), challenge.username(), client);
+    }
+}

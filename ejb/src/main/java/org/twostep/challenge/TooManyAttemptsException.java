@@ -1,0 +1,13 @@
+package org.twostep.challenge;
+
+import org.twostep.audit.Reason;
+
+/** The challenge saw too many wrong codes and is locked; the user signs in again. */
+public final class TooManyAttemptsException extends VerificationException {
+
+    private static final long serialVersionUID = 1L;
+
+    public TooManyAttemptsException() {
+        super(Reason.TOO_MANY_ATTEMPTS);
+    }
+}

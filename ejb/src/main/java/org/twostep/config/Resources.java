@@ -1,0 +1,37 @@
+package org.twostep.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.logging.Logger;
+
+/**
+ * Produces the container resources the services inject: the entity manager, the clock (so tests
+ * and timers agree on "now") and loggers.
+ *
+ * <pre>{@code
+ * @Inject EntityManager em;
+ * @Inject Clock clock;
+ * @Inject Logger log;
+ * }</pre>
+ */
+@ApplicationScoped
+public class Resources {
+
+    @Produces
+    @PersistenceContext(unitName = "twostep")
+    private EntityManager em;
+
+    @Produces
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    Logger logger(InjectionPoint injectionPoint) {
+        return Logger.getLogger(injectionPoint.getMember().getDeclaringClass().getName());
+    }
+}

@@ -1,0 +1,126 @@
+package org.twostep.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.twostep.totp.TotpAlgorithm;
+import org.twostep.totp.TotpParameters;
+
+/**
+ * TwoStep's settings, read once from MicroProfile Config: system properties, environment
+ * variables ({@code TWOSTEP_CHALLENGE_TTL} for {@code twostep.challenge.ttl}) and the server's
+ * {@code twostep} config source. The defaults here are the ones the README documents.
+ *
+ * <pre>{@code
+ * @Inject Settings settings;
+ * Instant expiresAt = now.plus(settings.challengeTtl());
+ * }</pre>
+ */
+@ApplicationScoped
+public class Settings {
+
+    @Inject
+    @ConfigProperty(name = "twostep.issuer", defaultValue = "TwoStep")
+    String issuer;
+
+    // OWASP Password Storage Cheat Sheet: PBKDF2-HMAC-SHA256 with 600,000 iterations.
+    @Inject
+    @ConfigProperty(name = "twostep.password.algorithm", defaultValue = "PBKDF2WithHmacSHA256")
+    String passwordAlgorithm;
+
+    @Inject
+    @ConfigProperty(name = "twostep.password.iterations", defaultValue = "600000")
+    int passwordIterations;
+
+    @Inject
+    @ConfigProperty(name = "twostep.totp.algorithm", defaultValue = "SHA1")
+    String totpAlgorithm;
+
+    @Inject
+    @ConfigProperty(name = "twostep.totp.digits", defaultValue = "6")
+    int totpDigits;
+
+    @Inject
+    @ConfigProperty(name = "twostep.totp.window", defaultValue = "1")
+    int totpWindow;
+
+    @Inject
+    @ConfigProperty(name = "twostep.challenge.ttl", defaultValue = "PT5M")
+    String challengeTtl;
+
+    @Inject
+    @ConfigProperty(name = "twostep.challenge.max-attempts", defaultValue = "5")
+    int challengeMaxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "twostep.challenge.retention", defaultValue = "P1D")
+    String challengeRetention;
+
+    @Inject
+    @ConfigProperty(name = "twostep.sweeper.interval", defaultValue = "PT1M")
+    String sweeperInterval;
+
+    @Inject
+    @ConfigProperty(name = "twostep.secret-key")
+    Optional<String> secretKey;
+
+    @Inject
+    @ConfigProperty(name = "twostep.secret-key-id", defaultValue = "k1")
+    String secretKeyId;
+
+    @Inject
+    @ConfigProperty(name = "twostep.admin.initial-password")
+    Optional<String> adminInitialPassword;
+
+    public String issuer() {
+        return issuer;
+    }
+
+    public String passwordAlgorithm() {
+        return passwordAlgorithm;
+    }
+
+    public int passwordIterations() {
+        return passwordIterations;
+    }
+
+    /** The TOTP parameters new authenticators are enrolled with (RFC 6238 §4: a 30 s period). */
+    public TotpParameters totpParameters() {
+        return new TotpParameters(TotpAlgorithm.valueOf(totpAlgorithm), totpDigits, 30);
+    }
+
+    public int totpWindow() {
+        return totpWindow;
+    }
+
+    public Duration challengeTtl() {
+        return Duration.parse(challengeTtl);
+    }
+
+    public int challengeMaxAttempts() {
+        return challengeMaxAttempts;
+    }
+
+    public Duration challengeRetention() {
+        return Duration.parse(challengeRetention);
+    }
+
+    public Duration sweeperInterval() {
+        return Duration.parse(sweeperInterval);
+    }
+
+    /** A base64-encoded 256-bit key for secrets at rest; when absent a key file is used. */
+    public Optional<String> secretKey() {
+        return secretKey;
+    }
+
+    public String secretKeyId() {
+        return secretKeyId;
+    }
+
+    public Optional<String> adminInitialPassword() {
+        return adminInitialPassword;
+    }
+}

@@ -1,0 +1,166 @@
+package org.twostep.totp;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.twostep.challenge.VerificationException;
+import org.twostep.config.Settings;
+import org.twostep.crypto.Base32;
+import org.twostep.crypto.SecretKeyring;
+
+/**
+ * Authenticator apps: enrollment (a new secret, confirmed by a first code) and verification of
+ * codes against an account's active apps. Called by the challenge service inside its transaction.
+ *
+ * <pre>{@code
+ * TotpEnrollment shown = authenticators.begin(accountId, "alice");
+ * authenticators.confirm(accountId, shown.id(), "123456");
+ * authenticators.verify(accountId, "654321");              // or a VerificationException
+ * }</pre>
+ */
+@Stateless
+public class TotpAuthenticators {
+
+    /** RFC 4226 §4 R6 recommends 160 bits for the shared secret. */
+    static final int SECRET_BYTES = 20;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    SecretKeyring keyring;
+
+    /** Starts an enrollment: a fresh secret, sealed, in a pending authenticator of the account. */
+    public TotpEnrollment begin(long accountId, String accountName) {
+        byte[] secret = new byte[SECRET_BYTES];
+        RANDOM.nextBytes(secret);
+        TotpParameters parameters = settings.totpParameters();
+        TotpAuthenticator pending = new TotpAuthenticator(accountId, "Authenticator app",
+                keyring.cipher().seal(secret, associatedData(accountId)), parameters, clock.instant());
+        em.persist(pending);
+        String uri = OtpAuthUri.of(settings.issuer(), accountName, secret, parameters);
+        return new TotpEnrollment(pending.id(), uri,
+                QrCodes.svg(uri, "QR code to scan with your authenticator app"),
+                TotpEnrollment.group(Base32.encode(secret)), parameters.digits());
+    }
+
+    /**
+     * Activates a pending authenticator after a valid code. The activation is a conditional update:
+     * a second submit of the same form finds nothing pending and changes nothing.
+     *
+     * @throws VerificationException the code is wrong, malformed, or the enrollment is not pending
+     */
+    public void confirm(long accountId, long enrollmentId, String code) {
+        TotpAuthenticator pending = em.find(TotpAuthenticator.class, enrollmentId);
+        if (pending == null || pending.accountId() != accountId || pending.status() != TotpAuthenticator.Status.PENDING) {
+            throw new EnrollmentNotPendingException();
+        }
+        long step = verifier().verify(secretOf(pending), pending.parameters(), code, clock.instant(), -1);
+        int activated = em.createQuery("update TotpAuthenticator a set a.status = :active, a.lastUsedStep = :step,"
+                        + " a.lastUsedAt = :now where a.id = :id and a.status = :pending")
+                .setParameter("active", TotpAuthenticator.Status.ACTIVE)
+                .setParameter("pending", TotpAuthenticator.Status.PENDING)
+                .setParameter("step", step)
+                .setParameter("now", clock.instant())
+                .setParameter("id", enrollmentId)
+                .executeUpdate();
+        if (activated == 0) {
+            throw new EnrollmentNotPendingException();
+        }
+    }
+
+    /**
+     * Verifies a code against the account's active authenticators and spends it: the accepted time
+     * step is stored with a conditional update, so of two requests with one code only one wins.
+     *
+     * @throws VerificationException the most telling refusal: replayed, then clock skew, then mismatch
+     */
+    public void verify(long accountId, String code) {
+        Instant now = clock.instant();
+        VerificationException refusal = new TotpMismatchException();
+        for (TotpAuthenticator app : active(accountId)) {
+            try {
+                long step = verifier().verify(secretOf(app), app.parameters(), code, now, app.lastUsedStep());
+                if (spend(app, step, now)) {
+                    return;
+                }
+                refusal = new TotpReplayedException();
+            } catch (TotpReplayedException | ClockSkewSuspectedException e) {
+                if (!(refusal instanceof TotpReplayedException)) {
+                    refusal = e;
+                }
+            } catch (TotpMismatchException e) {
+                // try the account's next app; the refusal stays the most telling one
+            }
+        }
+        throw refusal;
+    }
+
+    public boolean hasActive(long accountId) {
+        return !em.createQuery("select a.id from TotpAuthenticator a where a.accountId = :account and a.status = :active", Long.class)
+                .setParameter("account", accountId)
+                .setParameter("active", TotpAuthenticator.Status.ACTIVE)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    public List<TotpFactor> list(long accountId) {
+        return em.createQuery("select new org.twostep.totp.TotpFactor(a.id, a.nickname, a.createdAt, a.lastUsedAt)"
+                        + " from TotpAuthenticator a where a.accountId = :account and a.status = :active order by a.createdAt",
+                        TotpFactor.class)
+                .setParameter("account", accountId)
+                .setParameter("active", TotpAuthenticator.Status.ACTIVE)
+                .getResultList();
+    }
+
+    /** Deletes enrollments that were started before {@code before} and never confirmed. */
+    public int purgeAbandoned(Instant before) {
+        return em.createQuery("delete from TotpAuthenticator a where a.status = :pending and a.createdAt < :before")
+                .setParameter("pending", TotpAuthenticator.Status.PENDING)
+                .setParameter("before", before)
+                .executeUpdate();
+    }
+
+    private List<TotpAuthenticator> active(long accountId) {
+        return em.createQuery("select a from TotpAuthenticator a where a.accountId = :account and a.status = :active",
+                        TotpAuthenticator.class)
+                .setParameter("account", accountId)
+                .setParameter("active", TotpAuthenticator.Status.ACTIVE)
+                .getResultList();
+    }
+
+    private boolean spend(TotpAuthenticator app, long step, Instant now) {
+        return em.createQuery("update TotpAuthenticator a set a.lastUsedStep = :step, a.lastUsedAt = :now"
+                        + " where a.id = :id and a.lastUsedStep < :step")
+                .setParameter("step", step)
+                .setParameter("now", now)
+                .setParameter("id", app.id())
+                .executeUpdate() == 1;
+    }
+
+    private byte[] secretOf(TotpAuthenticator app) {
+        return keyring.cipher().open(app.secretSealed(), associatedData(app.accountId()));
+    }
+
+    private TotpVerifier verifier() {
+        return new TotpVerifier(settings.totpWindow());
+    }
+
+    /** Binds a sealed secret to its account: copied into another account's row, it does not open. */
+    private static String associatedData(long accountId) {
+        return "totp:" + accountId;
+    }
+}
