@@ -9,10 +9,12 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.twostep.audit.AuditEvent;
 import org.twostep.audit.AuditLog;
+import org.twostep.audit.ClientInfo;
 import org.twostep.audit.EventType;
 import org.twostep.audit.LoginAttempt;
 import org.twostep.audit.Method;
 import org.twostep.challenge.VerificationException;
+import org.twostep.totp.TotpAuthenticators;
 
 /**
  * Accounts and the first factor: creating an account, and checking a username and password.
@@ -35,6 +37,9 @@ public class Accounts {
 
     @EJB
     AuditLog audit;
+
+    @EJB
+    TotpAuthenticators totp;
 
     /**
      * The first factor. Refusals are audited with their precise reason ({@code UNKNOWN_USER},
@@ -94,5 +99,18 @@ public class Accounts {
 
     public Account find(long accountId) {
         return em.find(Account.class, accountId);
+    }
+
+    /** Audits a sign-out. */
+    public void signedOut(SignedIn who, ClientInfo client) {
+        audit.record(AuditEvent.succeeded(EventType.LOGOUT, LoginAttempt.resume(null, who.username(), client))
+                .forAccount(who.accountId()));
+    }
+
+    /** What the signed-in home page shows of an account. */
+    public AccountOverview overview(long accountId) {
+        Account account = find(accountId);
+        return new AccountOverview(account.username(), account.displayName(), account.email(),
+                account.groups().contains(Account.ADMIN_GROUP), totp.list(accountId));
     }
 }

@@ -81,10 +81,17 @@ public class Challenges {
         return signIn(challenge, client, null);
     }
 
-    /** Starts enrolling the first authenticator app, for an account that has none. */
-    public TotpEnrollment beginEnrollment(String challengeId, ClientInfo client) {
+    /**
+     * The enrollment of the first authenticator app, for an account that has none: started at the
+     * first call, shown again (same secret) on a reload, so one login leaves one pending app.
+     */
+    public TotpEnrollment enrollment(String challengeId, ClientInfo client) {
         PendingChallenge challenge = live(challengeId, PendingChallenge.Purpose.ENROLLMENT, client);
-        TotpEnrollment enrollment = totp.begin(challenge.accountId(), accounts.find(challenge.accountId()).username());
+        String accountName = accounts.find(challenge.accountId()).username();
+        if (challenge.enrollmentId() != null) {
+            return totp.show(challenge.accountId(), challenge.enrollmentId(), accountName);
+        }
+        TotpEnrollment enrollment = totp.begin(challenge.accountId(), accountName);
         challenge.startEnrollment(enrollment.id());
         return enrollment;
     }

@@ -46,14 +46,30 @@ public class TotpAuthenticators {
     public TotpEnrollment begin(long accountId, String accountName) {
         byte[] secret = new byte[SECRET_BYTES];
         RANDOM.nextBytes(secret);
-        TotpParameters parameters = settings.totpParameters();
         TotpAuthenticator pending = new TotpAuthenticator(accountId, "Authenticator app",
-                keyring.cipher().seal(secret, associatedData(accountId)), parameters, clock.instant());
+                keyring.cipher().seal(secret, associatedData(accountId)), settings.totpParameters(), clock.instant());
         em.persist(pending);
-        String uri = OtpAuthUri.of(settings.issuer(), accountName, secret, parameters);
-        return new TotpEnrollment(pending.id(), uri,
-                QrCodes.svg(uri, "QR code to scan with your authenticator app"),
-                TotpEnrollment.group(Base32.encode(secret)), parameters.digits());
+        return enrollmentOf(pending, secret, accountName);
+    }
+
+    /** Shows a pending enrollment again, with the secret it was started with. */
+    public TotpEnrollment show(long accountId, long enrollmentId, String accountName) {
+        TotpAuthenticator pending = pending(accountId, enrollmentId);
+        return enrollmentOf(pending, secretOf(pending), accountName);
+    }
+
+    private TotpEnrollment enrollmentOf(TotpAuthenticator pending, byte[] secret, String accountName) {
+        String uri = OtpAuthUri.of(settings.issuer(), accountName, secret, pending.parameters());
+        return new TotpEnrollment(pending.id(), uri, QrCodes.svg(uri, "QR code to scan with your authenticator app"),
+                TotpEnrollment.group(Base32.encode(secret)), pending.parameters().digits());
+    }
+
+    private TotpAuthenticator pending(long accountId, long enrollmentId) {
+        TotpAuthenticator pending = em.find(TotpAuthenticator.class, enrollmentId);
+        if (pending == null || pending.accountId() != accountId || pending.status() != TotpAuthenticator.Status.PENDING) {
+            throw new EnrollmentNotPendingException();
+        }
+        return pending;
     }
 
     /**
@@ -63,10 +79,7 @@ public class TotpAuthenticators {
      * @throws VerificationException the code is wrong, malformed, or the enrollment is not pending
      */
     public void confirm(long accountId, long enrollmentId, String code) {
-        TotpAuthenticator pending = em.find(TotpAuthenticator.class, enrollmentId);
-        if (pending == null || pending.accountId() != accountId || pending.status() != TotpAuthenticator.Status.PENDING) {
-            throw new EnrollmentNotPendingException();
-        }
+        TotpAuthenticator pending = pending(accountId, enrollmentId);
         long step = verifier().verify(secretOf(pending), pending.parameters(), code, clock.instant(), -1);
         int activated = em.createQuery("update TotpAuthenticator a set a.status = :active, a.lastUsedStep = :step,"
                         + " a.lastUsedAt = :now where a.id = :id and a.status = :pending")

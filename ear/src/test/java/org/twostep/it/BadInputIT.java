@@ -1,0 +1,71 @@
+package org.twostep.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Bad input gets a short answer on the page, and changes nothing but the audit trail. */
+class BadInputIT extends TwoStepIT {
+
+    static final String BAD_USERNAME = "Enter your username (at most 64 characters, no spaces) and your password.";
+    static final String BAD_CODE = "Enter the code from your authenticator app: digits only, nothing else.";
+
+    @Test
+    void unusableUsernamesAreRefusedAndAudited() {
+        assertShortRefusal(signInWithPassword(browser(), "", PASSWORD), BAD_USERNAME);
+        assertShortRefusal(signInWithPassword(browser(), "x".repeat(300), PASSWORD), BAD_USERNAME);
+        String withControl = "bad\u0000name\u001b";
+        assertShortRefusal(signInWithPassword(browser(), withControl, PASSWORD), BAD_USERNAME);
+        assertEquals("INVALID_INPUT", db.auditOfType("bad?name?", "FIRST_FACTOR_FAILED").get(0).reason(),
+                "the audit keeps the name as typed, control characters neutralized");
+        assertEquals(0, db.query("select count(*) from pending_challenge where username like 'bad%'").get(0).getLong(0));
+    }
+
+    @Test
+    void malformedCodesAreRefusedWithoutSigningIn() {
+        EnrolledUser user = enrolledUser("malformed");
+        Browser browser = browser();
+        Browser.Page page = signInWithPassword(browser, user.username(), PASSWORD);
+        for (String code : new String[] {"1234567", "12a456", "", "١٢٣٤٥٦"}) {
+            page = enterCode(browser, page, code);
+            assertShortRefusal(page, BAD_CODE);
+        }
+        assertEquals("/twostep/login.xhtml", browser.open("home.xhtml").path(), "still not signed in");
+        assertTrue(db.auditOfType(user.username(), "SECOND_FACTOR_FAILED").stream()
+                .allMatch(r -> r.reason().equals("MALFORMED_CODE")));
+    }
+
+    @Test
+    void challengePageInANewSessionSaysThereIsNothingToVerify() {
+        Browser.Page page = browser().open("challenge.xhtml");
+        assertEquals(200, page.status());
+        assertTrue(page.textOf("noChallenge").contains("No sign-in is waiting"), page.text());
+    }
+
+    @Test
+    void backButtonAfterLoginResubmittingTheCodeIsRefusedCalmly() {
+        EnrolledUser user = enrolledUser("back");
+        Browser browser = browser();
+        Browser.Page challenge = signInWithPassword(browser, user.username(), PASSWORD);
+        assertSignedInAs(enterCode(browser, challenge, user.app().nextCode()), user.username());
+
+        Browser.Page resubmitted = enterCode(browser, challenge, user.app().lastCode());
+        assertShortRefusal(resubmitted, "No sign-in is in progress. Please sign in.");
+        assertEquals("NO_PENDING_CHALLENGE", db.query("select reason from audit_event where type = 'SECOND_FACTOR_FAILED'"
+                + " order by id desc limit 1").get(0).get(0));
+        assertSignedInAs(browser.open("home.xhtml"), user.username());
+        assertEquals("/twostep/home.xhtml", browser.open("login.xhtml").path(), "the login page sends a signed-in user home");
+    }
+
+    @Test
+    void codePostedWithNoPendingChallengeIsRefused() {
+        Browser browser = browser();
+        EnrolledUser user = enrolledUser("nopending");
+        Browser.Page challenge = signInWithPassword(browser, user.username(), PASSWORD);
+        browser.submit(browser.open("login.xhtml"), "login", Map.of("username", user.username(), "password", "wrong"), "signIn");
+        Browser.Page refused = enterCode(browser, challenge, user.app().nextCode());
+        assertShortRefusal(refused, "No sign-in is in progress. Please sign in.");
+    }
+}

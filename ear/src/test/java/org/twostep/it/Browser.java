@@ -1,0 +1,113 @@
+package org.twostep.it;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A cookie-keeping HTTP client that reads pages as a browser without JavaScript would: follows
+ * redirects, submits forms with their hidden fields (the Faces view state among them).
+ */
+final class Browser {
+
+    private final URI base;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+
+    Browser(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    Page open(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    /** Fills the form's fields, keeps its hidden ones, and presses the given button. */
+    Page submit(Page page, String formId, Map<String, String> fields, String buttonId) {
+        Element form = page.doc().getElementById(formId);
+        if (form == null) {
+            throw new AssertionError("no form '" + formId + "' on " + page.uri() + ":\n" + page.text());
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Element input : form.select("input[name]")) {
+            String type = input.attr("type");
+            if (!type.equals("submit") && !type.equals("button")) {
+                values.put(input.attr("name"), input.val());
+            }
+        }
+        values.putAll(fields);
+        Element button = form.getElementById(buttonId);
+        values.put(button.attr("name"), button.val());
+        return post(page.uri().resolve(form.attr("action")), values);
+    }
+
+    Page post(URI target, Map<String, String> values) {
+        String body = values.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(target)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** The session cookie's value, or null before the server set one. */
+    String sessionId() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue)
+                .findFirst().orElse(null);
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.header("User-Agent", "TwoStep-IT").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Page(response.statusCode(), response.uri(), Jsoup.parse(response.body(), response.uri().toString()));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A page as received: where the redirects ended, its status and its document. */
+    record Page(int status, URI uri, Document doc) {
+
+        String path() {
+            return uri.getPath();
+        }
+
+        String text() {
+            return doc.text();
+        }
+
+        /** The Faces messages shown on the page. */
+        String messages() {
+            return doc.select(".messages li").text();
+        }
+
+        String textOf(String id) {
+            Element element = doc.getElementById(id);
+            return element == null ? null : element.text();
+        }
+    }
+}

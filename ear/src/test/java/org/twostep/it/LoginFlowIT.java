@@ -1,0 +1,206 @@
+package org.twostep.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The two-step login through the real pages, and its refusals with their reason codes in the audit trail. */
+class LoginFlowIT extends TwoStepIT {
+
+    static final String WRONG_CREDENTIALS = "Wrong username or password.";
+
+    @Test
+    void protectedPageLeadsThroughBothStepsAndBackWithNewSessionIds() {
+        EnrolledUser user = enrolledUser("flow");
+        Browser browser = browser();
+
+        Browser.Page login = browser.open("home.xhtml");
+        assertEquals("/twostep/login.xhtml", login.path());
+        String anonymousSession = browser.sessionId();
+        assertNotNull(anonymousSession);
+
+        Browser.Page challenge = browser.submit(login, "login", Map.of("username", user.username(), "password", PASSWORD), "signIn");
+        assertEquals("/twostep/challenge.xhtml", challenge.path(), challenge.text());
+        String pendingSession = browser.sessionId();
+        assertNotEquals(anonymousSession, pendingSession, "session id must change after the password");
+
+        Browser.Page home = enterCode(browser, challenge, user.app().nextCode());
+        assertSignedInAs(home, user.username());
+        assertNotEquals(pendingSession, browser.sessionId(), "session id must change after the second factor");
+
+        List<Database.AuditRow> login2 = db.audit(user.username()).stream()
+                .filter(r -> r.type().equals("FIRST_FACTOR_OK") || r.type().equals("LOGIN_OK")).toList();
+        Database.AuditRow last = login2.get(login2.size() - 1);
+        assertEquals("LOGIN_OK", last.type());
+        assertEquals("TOTP", last.method());
+        assertEquals(login2.get(login2.size() - 2).correlationId(), last.correlationId(),
+                "both steps of one login share a correlation id");
+    }
+
+    @Test
+    void bootstrapAdminMustEnrollBeforeReachingHome() {
+        Browser browser = browser();
+        Browser.Page enroll = signInWithPassword(browser, "admin", "bootstrap-Admin-pw1");
+        assertEquals("/twostep/enroll/totp.xhtml", enroll.path(), enroll.text());
+        assertTrue(enroll.doc().select(".qr svg").size() == 1, "the QR code is on the page");
+
+        Browser.Page elsewhere = browser.open("home.xhtml");
+        assertEquals("/twostep/login.xhtml", elsewhere.path(), "nothing else is reachable before enrollment");
+
+        Browser.Page stillEnrolling = browser.open("enroll/totp.xhtml");
+        Authenticator app = new Authenticator(stillEnrolling.textOf("secret"));
+        assertEquals(enroll.textOf("secret"), stillEnrolling.textOf("secret"), "a reload shows the same secret");
+
+        Browser.Page wrong = browser.submit(stillEnrolling, "enroll", Map.of("code", "000000".equals(app.codeStepsFromNow(0)) ? "111111" : "000000"), "confirm");
+        assertShortRefusal(wrong, "That code is not right. Check the app and try again.");
+
+        Browser.Page home = browser.submit(wrong, "enroll", Map.of("code", app.nextCode()), "confirm");
+        assertSignedInAs(home, "admin");
+        assertTrue(home.textOf("factors").contains("Authenticator app"), home.text());
+        assertEquals(1, db.query("select count(*) from totp_authenticator t join account a on a.id = t.account_id"
+                + " where a.username_key = 'admin' and t.status = 'ACTIVE'").get(0).getLong(0));
+        assertEquals(1, db.auditOfType("admin", "FACTOR_ADDED").size());
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserGetTheSameAnswer() {
+        String known = newUsername("known");
+        db.createAccount(known, PASSWORD);
+        String unknown = newUsername("nobody");
+
+        Browser.Page badPassword = signInWithPassword(browser(), known, "not the password");
+        Browser.Page noSuchUser = signInWithPassword(browser(), unknown, PASSWORD);
+
+        assertShortRefusal(badPassword, WRONG_CREDENTIALS);
+        assertShortRefusal(noSuchUser, WRONG_CREDENTIALS);
+        assertEquals(badPassword.path(), noSuchUser.path());
+        assertEquals("BAD_PASSWORD", db.auditOfType(known, "FIRST_FACTOR_FAILED").get(0).reason());
+        assertEquals("UNKNOWN_USER", db.auditOfType(unknown, "FIRST_FACTOR_FAILED").get(0).reason());
+    }
+
+    @Test
+    void wrongCodesAreCountedUntilTheChallengeIsDead() {
+        EnrolledUser user = enrolledUser("wrong");
+        Browser browser = browser();
+        Browser.Page page = signInWithPassword(browser, user.username(), PASSWORD);
+        String wrong = wrongCode(user.app());
+        for (int attempt = 1; attempt < 5; attempt++) {
+            page = enterCode(browser, page, wrong);
+            assertShortRefusal(page, "That code is not right. Check the app and try again.");
+        }
+        page = enterCode(browser, page, wrong);
+        assertShortRefusal(page, "Too many wrong codes. Please sign in again.");
+        assertEquals("LOCKED", db.challenges(user.username()).get(1).get(0));
+        assertEquals(5, db.challenges(user.username()).get(1).getLong(1));
+
+        Browser.Page again = browser.open("challenge.xhtml");
+        assertNotNull(again.textOf("noChallenge"), "the dead challenge cannot be used: " + again.text());
+        List<Database.AuditRow> refusals = db.auditOfType(user.username(), "SECOND_FACTOR_FAILED");
+        assertEquals(5, refusals.stream().filter(r -> r.reason().equals("TOTP_MISMATCH")).count());
+        assertEquals("attempt 5 of 5", refusals.get(refusals.size() - 1).detail());
+    }
+
+    @Test
+    void sameCodeTwiceIsRefusedAsReplayed() {
+        EnrolledUser user = enrolledUser("replay");
+        Browser first = browser();
+        Browser.Page home = enterCode(first, signInWithPassword(first, user.username(), PASSWORD), user.app().nextCode());
+        assertSignedInAs(home, user.username());
+
+        Browser second = browser();
+        Browser.Page refused = enterCode(second, signInWithPassword(second, user.username(), PASSWORD), user.app().lastCode());
+        assertShortRefusal(refused, "That code was already used. Wait for the next code and enter it.");
+        assertEquals("TOTP_REPLAYED", lastRefusal(user).reason());
+    }
+
+    @Test
+    void codeFromFiveStepsAgoIsRefusedAsClockSkew() {
+        EnrolledUser user = enrolledUser("skew");
+        Browser browser = browser();
+        Browser.Page challenge = signInWithPassword(browser, user.username(), PASSWORD);
+        Browser.Page refused = enterCode(browser, challenge, user.app().codeStepsFromNow(-5));
+        assertShortRefusal(refused, "That code is not valid now. Check that your phone's clock is set automatically.");
+        Database.AuditRow row = lastRefusal(user);
+        assertEquals("CLOCK_SKEW_SUSPECTED", row.reason());
+        assertTrue(row.detail().startsWith("offsetSeconds=-150;"), row.detail());
+    }
+
+    @Test
+    void challengePastItsTimeToLiveIsRefused() {
+        EnrolledUser user = enrolledUser("late");
+        Browser browser = browser();
+        Browser.Page challenge = signInWithPassword(browser, user.username(), PASSWORD);
+        assertEquals(1, db.expirePendingChallenges(user.username()));
+
+        Browser.Page refused = enterCode(browser, challenge, user.app().nextCode());
+        assertShortRefusal(refused, "Your sign-in took too long. Please sign in again.");
+        assertEquals("CHALLENGE_EXPIRED", lastRefusal(user).reason());
+        assertEquals("EXPIRED", db.challenges(user.username()).get(1).get(0));
+    }
+
+    @Test
+    void abandonedChallengeIsSweptAndAudited() throws InterruptedException {
+        EnrolledUser user = enrolledUser("abandon");
+        signInWithPassword(browser(), user.username(), PASSWORD);
+        assertEquals(1, db.expirePendingChallenges(user.username()));
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (db.auditOfType(user.username(), "CHALLENGE_EXPIRED").isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+        }
+        List<Database.AuditRow> swept = db.auditOfType(user.username(), "CHALLENGE_EXPIRED");
+        assertEquals(1, swept.size(), "the sweeper audits the challenge it expired");
+        assertEquals("CHALLENGE_EXPIRED", swept.get(0).reason());
+        assertEquals("EXPIRED", db.challenges(user.username()).get(1).get(0));
+    }
+
+    @Test
+    void noColumnHoldsTheTotpSecretInPlainText() {
+        String username = newUsername("secret");
+        db.createAccount(username, PASSWORD);
+        Browser browser = browser();
+        Browser.Page enroll = signInWithPassword(browser, username, PASSWORD);
+        String grouped = enroll.textOf("secret");
+        String base32 = grouped.replace(" ", "");
+        Authenticator app = new Authenticator(grouped);
+        assertSignedInAs(browser.submit(enroll, "enroll", Map.of("code", app.nextCode()), "confirm"), username);
+
+        assertEquals(List.of(), db.columnsContaining(base32));
+        assertEquals(List.of(), db.columnsContaining(grouped));
+        assertEquals(List.of(), db.columnsContaining(hex(org.twostep.crypto.Base32.decode(base32))));
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder hex = new StringBuilder();
+        for (byte b : bytes) {
+            hex.append(String.format("%02x", b));
+        }
+        return hex.toString();
+    }
+
+    private Database.AuditRow lastRefusal(EnrolledUser user) {
+        List<Database.AuditRow> refusals = db.auditOfType(user.username(), "SECOND_FACTOR_FAILED");
+        return refusals.get(refusals.size() - 1);
+    }
+
+    /** A well-formed code that matches no step near now. */
+    private static String wrongCode(Authenticator app) {
+        for (int candidate = 0; ; candidate++) {
+            String code = String.format("%06d", 123457 + candidate * 7919);
+            boolean nearNow = false;
+            for (int offset = -11; offset <= 11; offset++) {
+                nearNow |= code.equals(app.codeStepsFromNow(offset));
+            }
+            if (!nearNow) {
+                return code;
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.twostep.web.login;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** {@code challenge.xhtml}: the second step, a code from the authenticator app. */
+@Named
+@RequestScoped
+public class ChallengePage {
+
+    @Inject
+    CredentialSubmission submission;
+
+    @Inject
+    FacesContext faces;
+
+    private String code;
+
+    public String redirectIfSignedIn() {
+        return submission.homeIfSignedIn();
+    }
+
+    /** Whether this session has a login waiting for its second factor. */
+    public boolean isPending() {
+        PendingLogin pending = PendingLogin.get((HttpServletRequest) faces.getExternalContext().getRequest());
+        return pending != null && !pending.isEnrollment();
+    }
+
+    public void verify() {
+        submission.submit(new TotpCredential(code));
+        code = null;
+    }
+
+    public String getCode() {
+        return null;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+}

@@ -1,0 +1,50 @@
+package org.twostep.web.login;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * What every login page does with what the user typed: hand it to the mechanism, then either let
+ * the mechanism's redirect stand, or show the refusal's message.
+ *
+ * <pre>{@code
+ * @Inject CredentialSubmission submission;
+ * public void verify() { submission.submit(new TotpCredential(code)); }
+ * }</pre>
+ */
+@RequestScoped
+public class CredentialSubmission {
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    FacesContext faces;
+
+    public void submit(Credential credential) {
+        ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
+                AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
+        if (status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE) {
+            faces.responseComplete(); // the mechanism has answered with a redirect
+        } else {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Refusal.message(request), null));
+        }
+    }
+
+    /** Where a page that makes no sense once signed in sends the caller instead. */
+    public String homeIfSignedIn() {
+        HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+        return SignedInSession.get(request) != null ? "/home?faces-redirect=true" : null;
+    }
+}

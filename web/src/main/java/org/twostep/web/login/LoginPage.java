@@ -1,0 +1,45 @@
+package org.twostep.web.login;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+
+/** {@code login.xhtml}: the first step, username and password. */
+@Named
+@RequestScoped
+public class LoginPage {
+
+    @Inject
+    CredentialSubmission submission;
+
+    private String username;
+    private String password;
+
+    public String redirectIfSignedIn() {
+        return submission.homeIfSignedIn();
+    }
+
+    public void signIn() {
+        String typed = password == null ? "" : password;
+        password = null;
+        submission.submit(new UsernamePasswordCredential(username == null ? "" : username, new Password(typed)));
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return null; // never rendered back
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

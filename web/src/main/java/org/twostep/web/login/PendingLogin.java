@@ -1,0 +1,42 @@
+package org.twostep.web.login;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
+import org.twostep.challenge.ChallengeTicket;
+import org.twostep.challenge.PendingChallenge;
+
+/**
+ * The named state "password accepted, second factor pending": only the challenge's id and purpose,
+ * under one namespaced session key. Immutable and serializable, so a distributed session can carry it.
+ *
+ * <pre>{@code
+ * PendingLogin.save(request, ticket);              // after the password
+ * PendingLogin pending = PendingLogin.get(request); // on the challenge page, or null
+ * PendingLogin.remove(request);                    // signed in, or start again
+ * }</pre>
+ */
+public record PendingLogin(String challengeId, PendingChallenge.Purpose purpose) implements Serializable {
+
+    static final String KEY = "org.twostep.web.login.PendingLogin";
+
+    public boolean isEnrollment() {
+        return purpose == PendingChallenge.Purpose.ENROLLMENT;
+    }
+
+    static void save(HttpServletRequest request, ChallengeTicket ticket) {
+        request.getSession().setAttribute(KEY, new PendingLogin(ticket.id(), ticket.purpose()));
+    }
+
+    public static PendingLogin get(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : (PendingLogin) session.getAttribute(KEY);
+    }
+
+    static void remove(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(KEY);
+        }
+    }
+}

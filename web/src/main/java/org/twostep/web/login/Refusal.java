@@ -1,0 +1,54 @@
+package org.twostep.web.login;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.twostep.audit.Reason;
+
+/**
+ * What a user is told when a login step is refused: a short, safe message. The audit trail keeps the
+ * precise reason; here wrong password and unknown user read the same.
+ *
+ * <pre>{@code
+ * Refusal.record(request, e.reason());       // in the mechanism
+ * String message = Refusal.message(request); // in the page bean
+ * }</pre>
+ */
+public final class Refusal {
+
+    static final String KEY = "org.twostep.web.login.Refusal";
+
+    private Refusal() {
+    }
+
+    static void record(HttpServletRequest request, Reason reason) {
+        request.setAttribute(KEY, reason);
+    }
+
+    /** The message for this request's refusal; a generic one if the mechanism recorded none. */
+    public static String message(HttpServletRequest request) {
+        return request.getAttribute(KEY) instanceof Reason reason ? message(reason) : "Sign-in failed. Please try again.";
+    }
+
+    /** Whether the refusal ends the pending login, so that the user must start again with the password. */
+    static boolean endsLogin(Reason reason) {
+        return switch (reason) {
+            case NO_PENDING_CHALLENGE, CHALLENGE_EXPIRED, TOO_MANY_ATTEMPTS -> true;
+            default -> false;
+        };
+    }
+
+    public static String message(Reason reason) {
+        return switch (reason) {
+            case BAD_PASSWORD, UNKNOWN_USER, ACCOUNT_DISABLED -> "Wrong username or password.";
+            case INVALID_INPUT -> "Enter your username (at most 64 characters, no spaces) and your password.";
+            case MALFORMED_CODE -> "Enter the code from your authenticator app: digits only, nothing else.";
+            case TOTP_MISMATCH -> "That code is not right. Check the app and try again.";
+            case TOTP_REPLAYED -> "That code was already used. Wait for the next code and enter it.";
+            case CLOCK_SKEW_SUSPECTED -> "That code is not valid now. Check that your phone's clock is set automatically.";
+            case CHALLENGE_EXPIRED -> "Your sign-in took too long. Please sign in again.";
+            case TOO_MANY_ATTEMPTS -> "Too many wrong codes. Please sign in again.";
+            case NO_PENDING_CHALLENGE -> "No sign-in is in progress. Please sign in.";
+            case ENROLLMENT_NOT_PENDING -> "This setup is no longer open. Please sign in again.";
+            case ENROLLMENT_REQUIRED, NONE -> "Sign-in failed. Please try again.";
+        };
+    }
+}

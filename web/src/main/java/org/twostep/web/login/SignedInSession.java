@@ -1,0 +1,47 @@
+package org.twostep.web.login;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.twostep.account.SignedIn;
+
+/**
+ * The signed-in caller of a session (account id, username, groups), which the mechanism hands to the
+ * container on every request; and the page a login should return to.
+ *
+ * <pre>{@code
+ * SignedIn who = SignedInSession.get(request);   // null when nobody is signed in
+ * }</pre>
+ */
+public final class SignedInSession {
+
+    static final String KEY = "org.twostep.web.login.SignedIn";
+    static final String RETURN_TO_KEY = "org.twostep.web.login.ReturnTo";
+
+    private SignedInSession() {
+    }
+
+    public static SignedIn get(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : (SignedIn) session.getAttribute(KEY);
+    }
+
+    static void save(HttpServletRequest request, SignedIn who) {
+        request.getSession().setAttribute(KEY, who);
+    }
+
+    /** Remembers the protected page a caller asked for (a path of this application, never a full URL). */
+    static void saveReturnTo(HttpServletRequest request) {
+        if ("GET".equals(request.getMethod())) {
+            String query = request.getQueryString();
+            request.getSession().setAttribute(RETURN_TO_KEY, request.getRequestURI() + (query == null ? "" : "?" + query));
+        }
+    }
+
+    /** The remembered page, forgotten as it is read; the home page when there is none. */
+    static String takeReturnTo(HttpServletRequest request) {
+        HttpSession session = request.getSession();
+        Object returnTo = session.getAttribute(RETURN_TO_KEY);
+        session.removeAttribute(RETURN_TO_KEY);
+        return returnTo instanceof String path ? path : request.getContextPath() + "/home.xhtml";
+    }
+}

@@ -1,0 +1,18 @@
+package org.twostep.web.login;
+
+import jakarta.security.enterprise.credential.Credential;
+
+/**
+ * A code typed from an authenticator app, as the challenge and enrollment pages submit it.
+ *
+ * <pre>{@code
+ * securityContext.authenticate(request, response, withParams().credential(new TotpCredential(code)));
+ * }</pre>
+ */
+public record TotpCredential(String code) implements Credential {
+
+    @Override
+    public String toString() {
+        return "TotpCredential[code=***]";
+    }
+}
