@@ -9,17 +9,17 @@ import org.junit.jupiter.api.Test;
 /** Bad input gets a short answer on the page, and changes nothing but the audit trail. */
 class BadInputIT extends TwoStepIT {
 
-    static final String BAD_USERNAME = "Enter your username (at most 64 characters, no spaces) and your password.";
+    static final String BAD_USERNAME = "Enter your username (up to 64 letters, digits or . _ - @ +) and your password.";
     static final String BAD_CODE = "Enter the code from your authenticator app: digits only, nothing else.";
 
     @Test
     void unusableUsernamesAreRefusedAndAudited() {
         assertShortRefusal(signInWithPassword(browser(), "", PASSWORD), BAD_USERNAME);
         assertShortRefusal(signInWithPassword(browser(), "x".repeat(300), PASSWORD), BAD_USERNAME);
-        String withControl = "bad\u0000name\u001b";
+        String withControl = "bad\u0007name\u001b";
         assertShortRefusal(signInWithPassword(browser(), withControl, PASSWORD), BAD_USERNAME);
-        assertEquals("INVALID_INPUT", db.auditOfType("bad?name?", "FIRST_FACTOR_FAILED").get(0).reason(),
-                "the audit keeps the name as typed, control characters neutralized");
+        assertShortRefusal(signInWithPassword(browser(), "bad name", PASSWORD), BAD_USERNAME);
+        assertEquals("INVALID_INPUT", db.auditOfType("bad name", "FIRST_FACTOR_FAILED").get(0).reason());
         assertEquals(0, db.query("select count(*) from pending_challenge where username like 'bad%'").get(0).getLong(0));
     }
 

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * The one rule for comparing usernames: Unicode NFKC, trimmed, lower case. "Ａｌｉｃｅ" (full width)
- * and "alice" are the same account.
+ * and "alice" are the same account. A username is 1 to 64 letters, digits and {@code . _ - @ +}:
+ * no spaces, no control or formatting characters, nothing that could forge a log or audit line.
  *
  * <pre>{@code
  * String key = Usernames.key(typed);   // throws BadUsernameException for empty, long or control text
@@ -15,6 +16,8 @@ public final class Usernames {
 
     /** Longest username accepted, in characters after normalization. */
     public static final int MAX_LENGTH = 64;
+
+    private static final String ALLOWED_SYMBOLS = "._-@+";
 
     private Usernames() {
     }
@@ -31,6 +34,6 @@ public final class Usernames {
     }
 
     private static boolean isForbidden(int c) {
-        return Character.isISOControl(c) || Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT;
+        return !Character.isLetterOrDigit(c) && ALLOWED_SYMBOLS.indexOf(c) < 0;
     }
 }

@@ -6,6 +6,9 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.twostep.account.AccountOverview;
 import org.twostep.account.Accounts;
 import org.twostep.web.login.SignedInSession;
@@ -21,6 +24,8 @@ public class HomePage {
     @Inject
     FacesContext faces;
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
     private AccountOverview overview;
 
     public AccountOverview getOverview() {
@@ -29,5 +34,10 @@ public class HomePage {
             overview = accounts.overview(SignedInSession.get(request).accountId());
         }
         return overview;
+    }
+
+    /** A moment as the page shows it; "never" for none. */
+    public String when(Instant instant) {
+        return instant == null ? "never" : WHEN.format(instant);
     }
 }
