@@ -1,106 +1,38 @@
 package org.twostep.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
-import java.util.Map;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Base of the tests that drive TwoStep from outside, over real HTTP, against the managed WildFly:
- * deploys the EAR the build produced, and offers the steps every test repeats.
+ * Base of the tests that drive TwoStep from outside, over real HTTP, against the managed WildFly
+ * the build configured: deploys the EAR the build produced.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-abstract class TwoStepIT {
-
-    static final String PASSWORD = "correct horse battery staple";
-
-    final Database db = new Database(System.getProperty("twostep.it.base.dir"));
+abstract class TwoStepIT extends LoginSteps {
 
     @ArquillianResource
     URL deploymentUrl;
 
-    URI base;
+    TwoStepIT() {
+        super(new Database(System.getProperty("twostep.it.base.dir")));
+    }
 
     @Deployment(testable = false)
     static EnterpriseArchive twostep() {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("twostep.ear")));
     }
 
-    @BeforeEach
-    void resolveBase() {
-        String url = deploymentUrl.toExternalForm();
-        base = URI.create(url.endsWith("/twostep/") ? url : url.replaceAll("/+$", "") + "/twostep/");
-        if (!base.getPath().equals("/twostep/")) {
-            base = URI.create(deploymentUrl.getProtocol() + "://" + deploymentUrl.getAuthority() + "/twostep/");
-        }
-    }
-
-    Browser browser() {
-        return new Browser(base);
-    }
-
-    /** A fresh username, so tests do not share accounts. */
-    static String newUsername(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    Browser.Page signInWithPassword(Browser browser, String username, String password) {
-        Browser.Page login = browser.open("login.xhtml");
-        return browser.submit(login, "login", Map.of("username", username, "password", password), "signIn");
-    }
-
-    Browser.Page enterCode(Browser browser, Browser.Page challenge, String code) {
-        return browser.submit(challenge, "challenge", Map.of("code", code), "verify");
-    }
-
-    /** An account created by the administrator, whose owner then enrolled an authenticator app through the pages. */
-    EnrolledUser enrolledUser(String prefix) {
-        String username = newUsername(prefix);
-        db.createAccount(username, PASSWORD);
-        Browser browser = browser();
-        Browser.Page enroll = signInWithPassword(browser, username, PASSWORD);
-        assertEquals("/twostep/enroll/totp.xhtml", enroll.path(), enroll.text());
-        Authenticator app = new Authenticator(enroll.textOf("secret"));
-        Browser.Page home = browser.submit(enroll, "enroll", Map.of("code", app.nextCode()), "confirm");
-        assertEquals("/twostep/home.xhtml", home.path(), home.text());
-        signOut(browser, home);
-        return new EnrolledUser(username, app);
-    }
-
-    void signOut(Browser browser, Browser.Page home) {
-        Browser.Page out = browser.submit(home, "logout", Map.of(), "signOut");
-        assertEquals("/twostep/login.xhtml", out.path());
-        assertTrue(out.text().contains("You are signed out"), out.text());
-    }
-
-    static void assertSignedInAs(Browser.Page page, String username) {
-        assertEquals("/twostep/home.xhtml", page.path(), page.text());
-        assertEquals(username, page.textOf("username"));
-    }
-
-    /** A refusal is a page with a short message: never a server error, never a stack trace. */
-    static void assertShortRefusal(Browser.Page page, String message) {
-        assertTrue(page.status() < 500, "status " + page.status());
-        assertFalse(page.text().contains("Exception"), page.text());
-        assertNotNull(page.messages());
-        assertEquals(message, page.messages(), page.text());
-    }
-
-    record EnrolledUser(String username, Authenticator app) {
+    @Override
+    URI base() {
+        return URI.create(deploymentUrl.getProtocol() + "://" + deploymentUrl.getAuthority() + "/twostep/");
     }
 }

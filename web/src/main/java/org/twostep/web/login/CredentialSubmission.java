@@ -11,6 +11,8 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * What every login page does with what the user typed: hand it to the mechanism, then either let
@@ -33,12 +35,26 @@ public class CredentialSubmission {
     public void submit(Credential credential) {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        if (SignedInSession.get(request) != null) {
+            alreadySignedIn(external); // a form re-posted with the back button, for instance
+            return;
+        }
         AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE) {
             faces.responseComplete(); // the mechanism has answered with a redirect
         } else {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Refusal.message(request), null));
+        }
+    }
+
+    private void alreadySignedIn(ExternalContext external) {
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "You are already signed in.", null));
+        external.getFlash().setKeepMessages(true);
+        try {
+            external.redirect(external.getRequestContextPath() + "/home.xhtml");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
