@@ -14,6 +14,7 @@ import org.twostep.audit.EventType;
 import org.twostep.audit.LoginAttempt;
 import org.twostep.audit.Method;
 import org.twostep.challenge.VerificationException;
+import org.twostep.recovery.RecoveryCodeSets;
 import org.twostep.totp.TotpAuthenticators;
 
 /**
@@ -40,6 +41,9 @@ public class Accounts {
 
     @EJB
     TotpAuthenticators totp;
+
+    @EJB
+    RecoveryCodeSets recoveryCodes;
 
     /**
      * The first factor. Refusals are audited with their precise reason ({@code UNKNOWN_USER},
@@ -111,6 +115,6 @@ public class Accounts {
     public AccountOverview overview(long accountId) {
         Account account = find(accountId);
         return new AccountOverview(account.username(), account.displayName(), account.email(),
-                account.groups().contains(Account.ADMIN_GROUP), totp.list(accountId));
+                account.groups().contains(Account.ADMIN_GROUP), totp.list(accountId), recoveryCodes.remaining(accountId));
     }
 }

@@ -12,6 +12,12 @@ public enum EventType {
     LOGIN_OK,
     /** A pending challenge passed its time to live. */
     CHALLENGE_EXPIRED,
+    /** A signed-in caller was asked to prove a second factor again before a sensitive change. */
+    STEP_UP_STARTED,
+    /** A recovery code was spent to sign in (both factors: password and the code). */
+    RECOVERY_CODE_USED,
+    /** A new set of recovery codes replaced the old one. */
+    RECOVERY_CODES_REGENERATED,
     /** A new second factor became active. */
     FACTOR_ADDED,
     /** The caller signed out. */

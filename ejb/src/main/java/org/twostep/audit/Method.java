@@ -3,5 +3,6 @@ package org.twostep.audit;
 /** The kind of proof an audited step used. */
 public enum Method {
     PASSWORD,
-    TOTP
+    TOTP,
+    RECOVERY_CODE
 }

@@ -39,6 +39,12 @@ public enum Reason {
     ENROLLMENT_REQUIRED,
     /** The enrollment to confirm is not pending for this account: confirmed already, or never started. */
     ENROLLMENT_NOT_PENDING,
+    /** The recovery code was not 24 characters of the recovery alphabet. */
+    MALFORMED_RECOVERY_CODE,
+    /** The recovery code is none of the account's current set. */
+    RECOVERY_CODE_MISMATCH,
+    /** The recovery code belongs to the account but was already used. */
+    RECOVERY_CODE_REPLAYED,
     /** Nothing went wrong; used when recording successes. */
     NONE
 }

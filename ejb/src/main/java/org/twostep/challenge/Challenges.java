@@ -19,6 +19,7 @@ import org.twostep.audit.LoginAttempt;
 import org.twostep.audit.Method;
 import org.twostep.audit.Reason;
 import org.twostep.config.Settings;
+import org.twostep.recovery.RecoveryCodeSets;
 import org.twostep.totp.ClockSkewSuspectedException;
 import org.twostep.totp.EnrollmentNotPendingException;
 import org.twostep.totp.TotpAuthenticators;
@@ -54,6 +55,9 @@ public class Challenges {
     TotpAuthenticators totp;
 
     @EJB
+    RecoveryCodeSets recoveryCodes;
+
+    @EJB
     AuditLog audit;
 
     /** Opens the second step for an account whose password was accepted. */
@@ -70,15 +74,35 @@ public class Challenges {
         return new ChallengeTicket(challenge.id(), purpose);
     }
 
+    /**
+     * Step-up: a signed-in caller proves a second factor again before a sensitive change (removing a
+     * factor, new recovery codes). The challenge is an ordinary second-factor one.
+     */
+    public ChallengeTicket openStepUp(SignedIn who, ClientInfo client) {
+        Instant now = clock.instant();
+        LoginAttempt attempt = LoginAttempt.start(who.username(), client);
+        PendingChallenge challenge = new PendingChallenge(who.accountId(), who.username(),
+                PendingChallenge.Purpose.SECOND_FACTOR, attempt.correlationId(), now, now.plus(settings.challengeTtl()));
+        em.persist(challenge);
+        audit.record(AuditEvent.succeeded(EventType.STEP_UP_STARTED, attempt).forAccount(who.accountId()));
+        return new ChallengeTicket(challenge.id(), challenge.purpose());
+    }
+
     /** The second factor: a code from an enrolled authenticator app. */
     public SignedIn verifyTotp(String challengeId, String code, ClientInfo client) {
         PendingChallenge challenge = live(challengeId, PendingChallenge.Purpose.SECOND_FACTOR, client);
-        try {
-            totp.verify(challenge.accountId(), code);
-        } catch (VerificationException e) {
-            throw counted(challenge, e, client);
-        }
-        return signIn(challenge, client, null);
+        prove(challenge, Method.TOTP, client, () -> totp.verify(challenge.accountId(), code));
+        return signIn(challenge, Method.TOTP, client, null);
+    }
+
+    /** The second factor: one of the account's recovery codes, spent by this use. */
+    public SignedIn verifyRecoveryCode(String challengeId, String code, ClientInfo client) {
+        PendingChallenge challenge = live(challengeId, PendingChallenge.Purpose.SECOND_FACTOR, client);
+        prove(challenge, Method.RECOVERY_CODE, client, () -> recoveryCodes.use(challenge.accountId(), code));
+        audit.record(AuditEvent.succeeded(EventType.RECOVERY_CODE_USED, attemptOf(challenge, client))
+                .forAccount(challenge.accountId()).by(Method.RECOVERY_CODE)
+                .detail(recoveryCodes.remaining(challenge.accountId()) + " left"));
+        return signIn(challenge, Method.RECOVERY_CODE, client, null);
     }
 
     /**
@@ -99,17 +123,15 @@ public class Challenges {
     /** Confirms the enrollment with a first code; that code is the second factor of this login. */
     public SignedIn confirmEnrollment(String challengeId, String code, ClientInfo client) {
         PendingChallenge challenge = live(challengeId, PendingChallenge.Purpose.ENROLLMENT, client);
-        try {
+        prove(challenge, Method.TOTP, client, () -> {
             if (challenge.enrollmentId() == null) {
                 throw new EnrollmentNotPendingException();
             }
             totp.confirm(challenge.accountId(), challenge.enrollmentId(), code);
-        } catch (VerificationException e) {
-            throw counted(challenge, e, client);
-        }
+        });
         audit.record(AuditEvent.succeeded(EventType.FACTOR_ADDED, attemptOf(challenge, client))
                 .forAccount(challenge.accountId()).by(Method.TOTP));
-        return signIn(challenge, client, "enrollment");
+        return signIn(challenge, Method.TOTP, client, "enrollment");
     }
 
     /** The sweeper's work: marks every pending challenge past its time to live expired, in one update. */
@@ -167,38 +189,48 @@ public class Challenges {
             refusal = new ChallengeExpiredException();
         }
         if (refusal != null) {
-            refuse(challenge, refusal, client, null);
+            refuse(challenge, null, refusal, client, null);
             throw refusal;
         }
         return challenge;
     }
 
+    /** Runs a proof; a refusal is counted against the challenge, audited and thrown. */
+    private void prove(PendingChallenge challenge, Method method, ClientInfo client, Runnable proof) {
+        try {
+            proof.run();
+        } catch (VerificationException e) {
+            throw counted(challenge, method, e, client);
+        }
+    }
+
     /** Counts a refused proof against the challenge; at the limit the refusal becomes "too many attempts". */
-    private VerificationException counted(PendingChallenge challenge, VerificationException e, ClientInfo client) {
+    private VerificationException counted(PendingChallenge challenge, Method method, VerificationException e,
+                                          ClientInfo client) {
         boolean locked = challenge.countFailure(settings.challengeMaxAttempts(), clock.instant());
         String detail = "attempt " + challenge.attempts() + " of " + settings.challengeMaxAttempts();
         if (e instanceof ClockSkewSuspectedException skew) {
             detail = "offsetSeconds=" + skew.offsetSeconds() + "; " + detail;
         }
-        refuse(challenge, e, client, detail);
+        refuse(challenge, method, e, client, detail);
         return locked ? new TooManyAttemptsException() : e;
     }
 
-    private void refuse(PendingChallenge challenge, VerificationException e, ClientInfo client, String detail) {
+    private void refuse(PendingChallenge challenge, Method method, VerificationException e, ClientInfo client,
+                        String detail) {
         audit.refusal(AuditEvent.refused(EventType.SECOND_FACTOR_FAILED, e.reason(), attemptOf(challenge, client))
-                .forAccount(challenge.accountId()).by(Method.TOTP).detail(detail));
+                .forAccount(challenge.accountId()).by(method).detail(detail));
     }
 
-    private SignedIn signIn(PendingChallenge challenge, ClientInfo client, String detail) {
+    private SignedIn signIn(PendingChallenge challenge, Method method, ClientInfo client, String detail) {
         Account account = accounts.find(challenge.accountId());
+        challenge.consume(clock.instant());
         if (account == null || !account.isActive()) {
-            challenge.consume(clock.instant());
-            refuse(challenge, new NoPendingChallengeException(), client, "account no longer active");
+            refuse(challenge, method, new NoPendingChallengeException(), client, "account no longer active");
             throw new NoPendingChallengeException();
         }
-        challenge.consume(clock.instant());
         audit.record(AuditEvent.succeeded(EventType.LOGIN_OK, attemptOf(challenge, client))
-                .forAccount(account.id()).by(Method.TOTP).detail(detail));
+                .forAccount(account.id()).by(method).detail(detail));
         return SignedIn.of(account);
     }
 

@@ -2,6 +2,8 @@ package org.twostep.crypto;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,6 +57,11 @@ public class SecretKeyring {
             }
             cipher = new SecretCipher(FILE_KEY_ID, readKey(keyFile));
         }
+    }
+
+    /** Loads (or creates) the key when the application starts, so a missing key is reported at once. */
+    void loadAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        cipher();
     }
 
     public SecretCipher cipher() {

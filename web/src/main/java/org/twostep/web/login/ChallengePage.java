@@ -18,6 +18,7 @@ public class ChallengePage {
     FacesContext faces;
 
     private String code;
+    private String recoveryCode;
 
     public String redirectIfSignedIn() {
         return submission.homeIfSignedIn();
@@ -32,6 +33,19 @@ public class ChallengePage {
     public void verify() {
         submission.submit(new TotpCredential(code));
         code = null;
+    }
+
+    public void useRecoveryCode() {
+        submission.submit(new RecoveryCodeCredential(recoveryCode));
+        recoveryCode = null;
+    }
+
+    public String getRecoveryCode() {
+        return null;
+    }
+
+    public void setRecoveryCode(String recoveryCode) {
+        this.recoveryCode = recoveryCode;
     }
 
     public String getCode() {

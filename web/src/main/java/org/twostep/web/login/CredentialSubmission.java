@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.twostep.challenge.VerificationException;
 
 /**
  * What every login page does with what the user typed: hand it to the mechanism, then either let
@@ -32,9 +33,16 @@ public class CredentialSubmission {
     @Inject
     FacesContext faces;
 
+    @Inject
+    StepUp stepUp;
+
     public void submit(Credential credential) {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        if (stepUp.isInProgress()) {
+            proveStepUp(credential, external, request);
+            return;
+        }
         if (SignedInSession.get(request) != null) {
             alreadySignedIn(external); // a form re-posted with the back button, for instance
             return;
@@ -48,11 +56,26 @@ public class CredentialSubmission {
         }
     }
 
+    private void proveStepUp(Credential credential, ExternalContext external, HttpServletRequest request) {
+        try {
+            redirect(external, stepUp.prove(credential));
+        } catch (VerificationException e) {
+            if (Refusal.endsLogin(e.reason())) {
+                PendingLogin.remove(request);
+            }
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Refusal.message(e.reason()), null));
+        }
+    }
+
     private void alreadySignedIn(ExternalContext external) {
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "You are already signed in.", null));
         external.getFlash().setKeepMessages(true);
+        redirect(external, external.getRequestContextPath() + "/home.xhtml");
+    }
+
+    private void redirect(ExternalContext external, String path) {
         try {
-            external.redirect(external.getRequestContextPath() + "/home.xhtml");
+            external.redirect(path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,6 +84,6 @@ public class CredentialSubmission {
     /** Where a page that makes no sense once signed in sends the caller instead. */
     public String homeIfSignedIn() {
         HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
-        return SignedInSession.get(request) != null ? "/home?faces-redirect=true" : null;
+        return SignedInSession.get(request) != null && PendingLogin.get(request) == null ? "/home?faces-redirect=true" : null;
     }
 }

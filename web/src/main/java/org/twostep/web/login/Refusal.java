@@ -48,6 +48,9 @@ public final class Refusal {
             case TOO_MANY_ATTEMPTS -> "Too many wrong codes. Please sign in again.";
             case NO_PENDING_CHALLENGE -> "No sign-in is in progress. Please sign in.";
             case ENROLLMENT_NOT_PENDING -> "This setup is no longer open. Please sign in again.";
+            case MALFORMED_RECOVERY_CODE -> "A recovery code has 24 letters and digits, like ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2.";
+            case RECOVERY_CODE_MISMATCH -> "That recovery code is not right.";
+            case RECOVERY_CODE_REPLAYED -> "That recovery code was already used. Each code works once.";
             case ENROLLMENT_REQUIRED, NONE -> "Sign-in failed. Please try again.";
         };
     }

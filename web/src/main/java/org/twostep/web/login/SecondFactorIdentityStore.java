@@ -9,8 +9,9 @@ import org.twostep.account.SignedIn;
 import org.twostep.challenge.Challenges;
 
 /**
- * The second factor: a TOTP code for the session's pending challenge, either from an enrolled app or
- * the first code of an enrollment. The challenge service checks expiry, attempts and replay.
+ * The second factor for the session's pending challenge: a TOTP code from an enrolled app or the
+ * first code of an enrollment, or a recovery code. The challenge service checks expiry, attempts and
+ * replay.
  */
 @ApplicationScoped
 public class SecondFactorIdentityStore implements IdentityStore {
@@ -20,15 +21,19 @@ public class SecondFactorIdentityStore implements IdentityStore {
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
-        if (!(credential instanceof AttemptedCode attempted)) {
+        if (!(credential instanceof AttemptedSecondFactor attempted)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         PendingLogin pending = attempted.pending();
         String challengeId = pending == null ? null : pending.challengeId();
-        String code = attempted.credential().code();
-        SignedIn who = pending != null && pending.isEnrollment()
-                ? challenges.confirmEnrollment(challengeId, code, attempted.client())
-                : challenges.verifyTotp(challengeId, code, attempted.client());
+        SignedIn who;
+        if (attempted.proof() instanceof RecoveryCodeCredential recovery) {
+            who = challenges.verifyRecoveryCode(challengeId, recovery.code(), attempted.client());
+        } else if (pending != null && pending.isEnrollment()) {
+            who = challenges.confirmEnrollment(challengeId, ((TotpCredential) attempted.proof()).code(), attempted.client());
+        } else {
+            who = challenges.verifyTotp(challengeId, ((TotpCredential) attempted.proof()).code(), attempted.client());
+        }
         return Results.of(who);
     }
 }

@@ -2,6 +2,8 @@ package org.twostep.web.login;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
+import java.time.Instant;
 import org.twostep.account.SignedIn;
 
 /**
@@ -16,6 +18,7 @@ public final class SignedInSession {
 
     static final String KEY = "org.twostep.web.login.SignedIn";
     static final String RETURN_TO_KEY = "org.twostep.web.login.ReturnTo";
+    static final String PROVEN_AT_KEY = "org.twostep.web.login.SecondFactorProvenAt";
 
     private SignedInSession() {
     }
@@ -25,8 +28,26 @@ public final class SignedInSession {
         return session == null ? null : (SignedIn) session.getAttribute(KEY);
     }
 
+    /** Records the caller, and that a second factor was proven just now. */
     static void save(HttpServletRequest request, SignedIn who) {
         request.getSession().setAttribute(KEY, who);
+        markProven(request);
+    }
+
+    static void markProven(HttpServletRequest request) {
+        request.getSession().setAttribute(PROVEN_AT_KEY, Instant.now());
+    }
+
+    /** Whether the caller proved a second factor within the last {@code window}. */
+    public static boolean provenWithin(HttpServletRequest request, Duration window) {
+        HttpSession session = request.getSession(false);
+        Object provenAt = session == null ? null : session.getAttribute(PROVEN_AT_KEY);
+        return provenAt instanceof Instant at && at.isAfter(Instant.now().minus(window));
+    }
+
+    /** Remembers a page of this application to return to after the next second step. */
+    static void saveReturnTo(HttpServletRequest request, String path) {
+        request.getSession().setAttribute(RETURN_TO_KEY, request.getContextPath() + path);
     }
 
     /** Remembers the protected page a caller asked for (a path of this application, never a full URL). */

@@ -26,8 +26,9 @@ import org.twostep.challenge.VerificationException;
  * <li>A protected page without a caller: remember it, redirect to the login page.</li>
  * <li>A password: validated, a pending challenge opened, the session id changed, and the caller sent
  *     to the challenge page (or, with no second factor yet, to enrollment).</li>
- * <li>A code: validated against the pending challenge; the caller is signed in, the session id
- *     changed again, and sent back to the page first asked for.</li>
+ * <li>A code (or a recovery code): validated against the pending challenge; the caller is signed in,
+ *     the session id changed again, and sent back to the page first asked for (after a recovery code:
+ *     to the security page, to check the devices).</li>
  * <li>Any other request of a signed-in session: the caller is handed to the container again.</li>
  * </ol>
  *
@@ -50,8 +51,8 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
             if (credential instanceof UsernamePasswordCredential password) {
                 return passwordStep(password, request, response, context);
             }
-            if (credential instanceof TotpCredential code) {
-                return secondStep(code, request, response, context);
+            if (credential instanceof TotpCredential || credential instanceof RecoveryCodeCredential) {
+                return secondStep(credential, request, response, context);
             }
         } catch (VerificationException e) {
             return refused(e, request);
@@ -83,10 +84,10 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         return context.redirect(request.getContextPath() + next);
     }
 
-    private AuthenticationStatus secondStep(TotpCredential code, HttpServletRequest request,
+    private AuthenticationStatus secondStep(Credential proof, HttpServletRequest request,
                                             HttpServletResponse response, HttpMessageContext context) {
         CredentialValidationResult result = identityStores.validate(
-                new AttemptedCode(code, PendingLogin.get(request), Clients.of(request)));
+                new AttemptedSecondFactor(proof, PendingLogin.get(request), Clients.of(request)));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -95,7 +96,10 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         SignedInSession.save(request, who);
         request.changeSessionId();
         AuthenticationStatus status = context.notifyContainerAboutLogin(result);
-        context.redirect(SignedInSession.takeReturnTo(request));
+        // A recovery code means the usual device is missing: show the security page first.
+        context.redirect(proof instanceof RecoveryCodeCredential
+                ? request.getContextPath() + "/account/security.xhtml?recovered=true"
+                : SignedInSession.takeReturnTo(request));
         return status;
     }
 

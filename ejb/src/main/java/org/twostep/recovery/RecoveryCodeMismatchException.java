@@ -1,0 +1,14 @@
+package org.twostep.recovery;
+
+import org.twostep.audit.Reason;
+import org.twostep.challenge.VerificationException;
+
+/** The recovery code is none of the account's. */
+public final class RecoveryCodeMismatchException extends VerificationException {
+
+    private static final long serialVersionUID = 1L;
+
+    public RecoveryCodeMismatchException() {
+        super(Reason.RECOVERY_CODE_MISMATCH);
+    }
+}

@@ -1,0 +1,14 @@
+package org.twostep.recovery;
+
+import org.twostep.audit.Reason;
+import org.twostep.challenge.VerificationException;
+
+/** The recovery code was the account's, but is used up. */
+public final class RecoveryCodeReplayedException extends VerificationException {
+
+    private static final long serialVersionUID = 1L;
+
+    public RecoveryCodeReplayedException() {
+        super(Reason.RECOVERY_CODE_REPLAYED);
+    }
+}

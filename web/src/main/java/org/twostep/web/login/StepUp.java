@@ -1,0 +1,70 @@
+package org.twostep.web.login;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import org.twostep.account.SignedIn;
+import org.twostep.challenge.Challenges;
+
+/**
+ * Step-up: before a sensitive change (new recovery codes, removing a factor) a signed-in caller must
+ * have proven a second factor in the last five minutes; otherwise they go through the challenge page
+ * once more and come back.
+ *
+ * <pre>{@code
+ * if (stepUp.isNeeded()) { return stepUp.begin("/account/security.xhtml"); }
+ * }</pre>
+ *
+ * The caller is already authenticated, so the proof goes to the challenge service directly rather
+ * than through the authentication mechanism.
+ */
+@RequestScoped
+public class StepUp {
+
+    /** How long a proven second factor counts for sensitive changes. */
+    public static final Duration WINDOW = Duration.ofMinutes(5);
+
+    @EJB
+    Challenges challenges;
+
+    @Inject
+    HttpServletRequest request;
+
+    public boolean isNeeded() {
+        return !SignedInSession.provenWithin(request, WINDOW);
+    }
+
+    /** Opens a step-up challenge and returns the navigation to the challenge page. */
+    public String begin(String returnTo) {
+        SignedIn who = SignedInSession.get(request);
+        PendingLogin.save(request, challenges.openStepUp(who, Clients.of(request)));
+        SignedInSession.saveReturnTo(request, returnTo);
+        return "/challenge?faces-redirect=true";
+    }
+
+    /** Whether this session is in the middle of a step-up. */
+    boolean isInProgress() {
+        return SignedInSession.get(request) != null && PendingLogin.get(request) != null;
+    }
+
+    /**
+     * Verifies the step-up proof; on success the session counts as freshly proven and the address to
+     * return to is given back.
+     *
+     * @throws org.twostep.challenge.VerificationException the proof was refused
+     */
+    String prove(Credential proof) {
+        PendingLogin pending = PendingLogin.get(request);
+        if (proof instanceof RecoveryCodeCredential recovery) {
+            challenges.verifyRecoveryCode(pending.challengeId(), recovery.code(), Clients.of(request));
+        } else {
+            challenges.verifyTotp(pending.challengeId(), ((TotpCredential) proof).code(), Clients.of(request));
+        }
+        PendingLogin.remove(request);
+        SignedInSession.markProven(request);
+        return SignedInSession.takeReturnTo(request);
+    }
+}
