@@ -61,6 +61,10 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Random, base64url; what authenticators store as the user handle of a passkey. */
+    @Column(name = "webauthn_user_handle", length = 64, unique = true)
+    private String webAuthnUserHandle;
+
     protected Account() {
     }
 
@@ -97,6 +101,16 @@ public class Account {
 
     void changePasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+    }
+
+    public String webAuthnUserHandle() {
+        return webAuthnUserHandle;
+    }
+
+    public void assignWebAuthnUserHandle(String userHandle) {
+        if (webAuthnUserHandle == null) {
+            webAuthnUserHandle = userHandle;
+        }
     }
 
     public boolean isActive() {

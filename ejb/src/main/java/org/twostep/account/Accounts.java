@@ -16,6 +16,7 @@ import org.twostep.audit.Method;
 import org.twostep.challenge.VerificationException;
 import org.twostep.recovery.RecoveryCodeSets;
 import org.twostep.totp.TotpAuthenticators;
+import org.twostep.webauthn.WebAuthnKeys;
 
 /**
  * Accounts and the first factor: creating an account, and checking a username and password.
@@ -44,6 +45,9 @@ public class Accounts {
 
     @EJB
     RecoveryCodeSets recoveryCodes;
+
+    @EJB
+    WebAuthnKeys webAuthn;
 
     /**
      * The first factor. Refusals are audited with their precise reason ({@code UNKNOWN_USER},
@@ -115,6 +119,6 @@ public class Accounts {
     public AccountOverview overview(long accountId) {
         Account account = find(accountId);
         return new AccountOverview(account.username(), account.displayName(), account.email(),
-                account.groups().contains(Account.ADMIN_GROUP), totp.list(accountId), recoveryCodes.remaining(accountId));
+                account.groups().contains(Account.ADMIN_GROUP), totp.list(accountId), webAuthn.list(accountId), recoveryCodes.remaining(accountId));
     }
 }

@@ -20,6 +20,8 @@ public enum EventType {
     RECOVERY_CODES_REGENERATED,
     /** A new second factor became active. */
     FACTOR_ADDED,
+    /** A new second factor was refused (see the reason). */
+    FACTOR_REFUSED,
     /** The caller signed out. */
     LOGOUT,
     /** An account was created (the bootstrap administrator, for instance). */

@@ -4,5 +4,9 @@ package org.twostep.audit;
 public enum Method {
     PASSWORD,
     TOTP,
-    RECOVERY_CODE
+    RECOVERY_CODE,
+    /** A security key or passkey as the second factor, after the password. */
+    WEBAUTHN,
+    /** A passkey on its own, with user verification: both factors in one gesture. */
+    PASSKEY
 }

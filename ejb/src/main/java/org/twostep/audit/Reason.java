@@ -45,6 +45,34 @@ public enum Reason {
     RECOVERY_CODE_MISMATCH,
     /** The recovery code belongs to the account but was already used. */
     RECOVERY_CODE_REPLAYED,
+    /** The WebAuthn response was not valid JSON of the expected shape, or was empty or too large. */
+    WEBAUTHN_MALFORMED,
+    /** No open WebAuthn ceremony for this response: none started, already used, or expired. */
+    WEBAUTHN_NO_CEREMONY,
+    /** The response signed another challenge than the one issued. */
+    WEBAUTHN_BAD_CHALLENGE,
+    /** The response came from an origin that is not allowed. */
+    WEBAUTHN_BAD_ORIGIN,
+    /** The authenticator data is for another relying party id. */
+    WEBAUTHN_BAD_RP_ID,
+    /** The assertion's signature does not verify with the stored public key. */
+    WEBAUTHN_BAD_SIGNATURE,
+    /** The signature counter did not increase although the authenticator uses one: a cloned key is possible. */
+    WEBAUTHN_COUNTER_REGRESSED,
+    /** The authenticator did not report user presence. */
+    WEBAUTHN_USER_NOT_PRESENT,
+    /** User verification (PIN, biometric) was required and not performed. */
+    WEBAUTHN_USER_NOT_VERIFIED,
+    /** No account has this credential. */
+    WEBAUTHN_UNKNOWN_CREDENTIAL,
+    /** The credential belongs to another account than the one signing in. */
+    WEBAUTHN_FOREIGN_CREDENTIAL,
+    /** This credential is registered already. */
+    WEBAUTHN_ALREADY_REGISTERED,
+    /** Any other refusal by the WebAuthn verifier (algorithm, flags, attestation). */
+    WEBAUTHN_REFUSED,
+    /** Removing this factor would leave the account without a second factor. */
+    FACTOR_REMOVAL_REFUSED,
     /** Nothing went wrong; used when recording successes. */
     NONE
 }

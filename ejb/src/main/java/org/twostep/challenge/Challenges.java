@@ -24,6 +24,9 @@ import org.twostep.totp.ClockSkewSuspectedException;
 import org.twostep.totp.EnrollmentNotPendingException;
 import org.twostep.totp.TotpAuthenticators;
 import org.twostep.totp.TotpEnrollment;
+import org.twostep.webauthn.RelyingParty;
+import org.twostep.webauthn.WebAuthnKeys;
+import org.twostep.webauthn.WebAuthnOptions;
 
 /**
  * The second step of a login, as data: a challenge opened after the password, proven (or enrolled)
@@ -58,12 +61,15 @@ public class Challenges {
     RecoveryCodeSets recoveryCodes;
 
     @EJB
+    WebAuthnKeys webAuthn;
+
+    @EJB
     AuditLog audit;
 
     /** Opens the second step for an account whose password was accepted. */
     public ChallengeTicket open(SignedIn who, LoginAttempt attempt) {
         Instant now = clock.instant();
-        PendingChallenge.Purpose purpose = totp.hasActive(who.accountId())
+        PendingChallenge.Purpose purpose = totp.hasActive(who.accountId()) || webAuthn.hasAny(who.accountId())
                 ? PendingChallenge.Purpose.SECOND_FACTOR
                 : PendingChallenge.Purpose.ENROLLMENT;
         PendingChallenge challenge = new PendingChallenge(who.accountId(), attempt.typedUsername(), purpose,
@@ -93,6 +99,38 @@ public class Challenges {
         PendingChallenge challenge = live(challengeId, PendingChallenge.Purpose.SECOND_FACTOR, client);
         prove(challenge, Method.TOTP, client, () -> totp.verify(challenge.accountId(), code));
         return signIn(challenge, Method.TOTP, client, null);
+    }
+
+    /** Starts the second step with a security key: a fresh WebAuthn challenge tied to this pending challenge. */
+    public WebAuthnOptions.Request webAuthnOptions(String challengeId, ClientInfo client) {
+        PendingChallenge challenge = live(challengeId, PendingChallenge.Purpose.SECOND_FACTOR, client);
+        return webAuthn.secondFactorOptions(challenge.accountId(), challenge.id());
+    }
+
+    /** The second factor: an assertion from one of the account's security keys or passkeys. */
+    public SignedIn verifyWebAuthn(String challengeId, String ceremonyId, String json, RelyingParty rp, ClientInfo client) {
+        PendingChallenge challenge = live(challengeId, PendingChallenge.Purpose.SECOND_FACTOR, client);
+        prove(challenge, Method.WEBAUTHN, client,
+                () -> webAuthn.verifySecondFactor(challenge.accountId(), challenge.id(), ceremonyId, json, rp));
+        return signIn(challenge, Method.WEBAUTHN, client, null);
+    }
+
+    /** What the challenge page offers this pending login, and which method it used last. */
+    public SecondFactorOptions options(String challengeId) {
+        PendingChallenge challenge = challengeId == null ? null : em.find(PendingChallenge.class, challengeId);
+        if (challenge == null) {
+            return SecondFactorOptions.NONE;
+        }
+        long accountId = challenge.accountId();
+        List<Method> last = em.createQuery("select e.method from AuditEvent e where e.accountId = :account"
+                        + " and e.type = :loginOk and e.method in :methods order by e.id desc", Method.class)
+                .setParameter("account", accountId)
+                .setParameter("loginOk", EventType.LOGIN_OK)
+                .setParameter("methods", List.of(Method.TOTP, Method.WEBAUTHN))
+                .setMaxResults(1)
+                .getResultList();
+        return new SecondFactorOptions(totp.hasActive(accountId), webAuthn.hasAny(accountId),
+                recoveryCodes.remaining(accountId) > 0, last.isEmpty() ? Method.TOTP : last.get(0));
     }
 
     /** The second factor: one of the account's recovery codes, spent by this use. */
@@ -160,6 +198,7 @@ public class Challenges {
     /** Deletes finished challenges, and enrollments never confirmed, created before {@code before}. */
     public int purgeFinished(Instant before) {
         totp.purgeAbandoned(before);
+        webAuthn.purgeCeremonies(before);
         return em.createQuery("delete from PendingChallenge c where c.state <> :pending and c.createdAt < :before")
                 .setParameter("pending", PendingChallenge.State.PENDING)
                 .setParameter("before", before)

@@ -3,6 +3,7 @@ package org.twostep.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.twostep.totp.TotpAlgorithm;
@@ -74,6 +75,18 @@ public class Settings {
     @ConfigProperty(name = "twostep.admin.initial-password")
     Optional<String> adminInitialPassword;
 
+    @Inject
+    @ConfigProperty(name = "twostep.webauthn.rp-id")
+    Optional<String> webAuthnRpId;
+
+    @Inject
+    @ConfigProperty(name = "twostep.webauthn.origins")
+    Optional<List<String>> webAuthnOrigins;
+
+    @Inject
+    @ConfigProperty(name = "twostep.webauthn.timeout", defaultValue = "PT2M")
+    String webAuthnTimeout;
+
     public String issuer() {
         return issuer;
     }
@@ -118,6 +131,21 @@ public class Settings {
 
     public String secretKeyId() {
         return secretKeyId;
+    }
+
+    /** The WebAuthn relying party id; when absent, the host the request arrived on. */
+    public Optional<String> webAuthnRpId() {
+        return webAuthnRpId;
+    }
+
+    /** The origins WebAuthn responses may come from; when absent, the origin the request arrived on. */
+    public Optional<List<String>> webAuthnOrigins() {
+        return webAuthnOrigins;
+    }
+
+    /** How long a WebAuthn ceremony (the browser's prompt) may take. */
+    public Duration webAuthnTimeout() {
+        return Duration.parse(webAuthnTimeout);
     }
 
     public Optional<String> adminInitialPassword() {

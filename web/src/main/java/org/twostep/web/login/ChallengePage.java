@@ -1,10 +1,13 @@
 package org.twostep.web.login;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import org.twostep.challenge.Challenges;
+import org.twostep.challenge.SecondFactorOptions;
 
 /** {@code challenge.xhtml}: the second step, a code from the authenticator app. */
 @Named
@@ -17,7 +20,11 @@ public class ChallengePage {
     @Inject
     FacesContext faces;
 
+    @EJB
+    Challenges challenges;
+
     private String code;
+    private SecondFactorOptions options;
     private String recoveryCode;
 
     public String redirectIfSignedIn() {
@@ -28,6 +35,15 @@ public class ChallengePage {
     public boolean isPending() {
         PendingLogin pending = PendingLogin.get((HttpServletRequest) faces.getExternalContext().getRequest());
         return pending != null && !pending.isEnrollment();
+    }
+
+    /** The second factors this login can use, the one used last first. */
+    public SecondFactorOptions getOptions() {
+        if (options == null) {
+            PendingLogin pending = PendingLogin.get((HttpServletRequest) faces.getExternalContext().getRequest());
+            options = challenges.options(pending == null ? null : pending.challengeId());
+        }
+        return options;
     }
 
     public void verify() {

@@ -28,6 +28,11 @@ public final class Refusal {
         return request.getAttribute(KEY) instanceof Reason reason ? message(reason) : "Sign-in failed. Please try again.";
     }
 
+    /** The reason the mechanism recorded for this request's refusal, or null. */
+    public static Reason reasonOf(HttpServletRequest request) {
+        return request.getAttribute(KEY) instanceof Reason reason ? reason : null;
+    }
+
     /** Whether the refusal ends the pending login, so that the user must start again with the password. */
     static boolean endsLogin(Reason reason) {
         return switch (reason) {
@@ -51,6 +56,14 @@ public final class Refusal {
             case MALFORMED_RECOVERY_CODE -> "A recovery code has 24 letters and digits, like ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2.";
             case RECOVERY_CODE_MISMATCH -> "That recovery code is not right.";
             case RECOVERY_CODE_REPLAYED -> "That recovery code was already used. Each code works once.";
+            case WEBAUTHN_MALFORMED -> "The browser's answer could not be read. Please try again.";
+            case WEBAUTHN_NO_CEREMONY -> "That request expired or was already answered. Please try again.";
+            case WEBAUTHN_USER_NOT_VERIFIED -> "Your passkey must confirm it is you (PIN, fingerprint or face). Try again or use your password.";
+            case WEBAUTHN_ALREADY_REGISTERED -> "This security key is registered already.";
+            case WEBAUTHN_UNKNOWN_CREDENTIAL, WEBAUTHN_FOREIGN_CREDENTIAL -> "This security key or passkey is not registered for this account.";
+            case WEBAUTHN_BAD_CHALLENGE, WEBAUTHN_BAD_ORIGIN, WEBAUTHN_BAD_RP_ID, WEBAUTHN_BAD_SIGNATURE,
+                 WEBAUTHN_COUNTER_REGRESSED, WEBAUTHN_USER_NOT_PRESENT, WEBAUTHN_REFUSED -> "The security key's answer was not accepted.";
+            case FACTOR_REMOVAL_REFUSED -> "This is your last second factor: add another before removing it.";
             case ENROLLMENT_REQUIRED, NONE -> "Sign-in failed. Please try again.";
         };
     }

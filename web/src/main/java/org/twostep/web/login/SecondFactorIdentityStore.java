@@ -10,7 +10,7 @@ import org.twostep.challenge.Challenges;
 
 /**
  * The second factor for the session's pending challenge: a TOTP code from an enrolled app or the
- * first code of an enrollment, or a recovery code. The challenge service checks expiry, attempts and
+ * first code of an enrollment, a security key's assertion, or a recovery code. The challenge service checks expiry, attempts and
  * replay.
  */
 @ApplicationScoped
@@ -27,7 +27,9 @@ public class SecondFactorIdentityStore implements IdentityStore {
         PendingLogin pending = attempted.pending();
         String challengeId = pending == null ? null : pending.challengeId();
         SignedIn who;
-        if (attempted.proof() instanceof RecoveryCodeCredential recovery) {
+        if (attempted.proof() instanceof WebAuthnAssertionCredential key) {
+            who = challenges.verifyWebAuthn(challengeId, key.ceremonyId(), key.json(), key.relyingParty(), attempted.client());
+        } else if (attempted.proof() instanceof RecoveryCodeCredential recovery) {
             who = challenges.verifyRecoveryCode(challengeId, recovery.code(), attempted.client());
         } else if (pending != null && pending.isEnrollment()) {
             who = challenges.confirmEnrollment(challengeId, ((TotpCredential) attempted.proof()).code(), attempted.client());

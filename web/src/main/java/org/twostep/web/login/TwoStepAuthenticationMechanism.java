@@ -29,6 +29,7 @@ import org.twostep.challenge.VerificationException;
  * <li>A code (or a recovery code): validated against the pending challenge; the caller is signed in,
  *     the session id changed again, and sent back to the page first asked for (after a recovery code:
  *     to the security page, to check the devices).</li>
+ * <li>A passkey with user verification: both factors at once, signed in directly.</li>
  * <li>Any other request of a signed-in session: the caller is handed to the container again.</li>
  * </ol>
  *
@@ -51,7 +52,11 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
             if (credential instanceof UsernamePasswordCredential password) {
                 return passwordStep(password, request, response, context);
             }
-            if (credential instanceof TotpCredential || credential instanceof RecoveryCodeCredential) {
+            if (credential instanceof WebAuthnAssertionCredential assertion && assertion.passkey()) {
+                return passkeyStep(assertion, request, context);
+            }
+            if (credential instanceof TotpCredential || credential instanceof RecoveryCodeCredential
+                    || credential instanceof WebAuthnAssertionCredential) {
                 return secondStep(credential, request, response, context);
             }
         } catch (VerificationException e) {
@@ -88,18 +93,34 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
                                             HttpServletResponse response, HttpMessageContext context) {
         CredentialValidationResult result = identityStores.validate(
                 new AttemptedSecondFactor(proof, PendingLogin.get(request), Clients.of(request)));
+        // A recovery code means the usual device is missing: show the security page first.
+        return signedIn(result, proof, proof instanceof RecoveryCodeCredential
+                ? request.getContextPath() + "/account/security.xhtml?recovered=true"
+                : SignedInSession.takeReturnTo(request), request, context);
+    }
+
+    private AuthenticationStatus passkeyStep(WebAuthnAssertionCredential passkey, HttpServletRequest request,
+                                             HttpMessageContext context) {
+        PendingLogin.remove(request); // a passkey replaces whatever password step was under way
+        CredentialValidationResult result = identityStores.validate(new AttemptedPasskey(passkey, Clients.of(request)));
+        return signedIn(result, passkey, SignedInSession.takeReturnTo(request), request, context);
+    }
+
+    /** Both factors proven: hand the caller to the container, change the session id, go on to {@code next}. */
+    private AuthenticationStatus signedIn(CredentialValidationResult result, Credential proof, String next,
+                                          HttpServletRequest request, HttpMessageContext context) {
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        SignedIn who = Results.signedIn(result);
         PendingLogin.remove(request);
-        SignedInSession.save(request, who);
+        SignedInSession.save(request, Results.signedIn(result));
         request.changeSessionId();
         AuthenticationStatus status = context.notifyContainerAboutLogin(result);
-        // A recovery code means the usual device is missing: show the security page first.
-        context.redirect(proof instanceof RecoveryCodeCredential
-                ? request.getContextPath() + "/account/security.xhtml?recovered=true"
-                : SignedInSession.takeReturnTo(request));
+        if (proof instanceof WebAuthnAssertionCredential) {
+            Next.set(request, next); // a script asked: it gets the address in JSON and goes there itself
+        } else {
+            context.redirect(next);
+        }
         return status;
     }
 

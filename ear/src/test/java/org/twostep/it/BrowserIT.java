@@ -1,0 +1,193 @@
+package org.twostep.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+
+/**
+ * Every second factor in a real browser: Chromium with a virtual authenticator (CTAP2, internal
+ * transport, resident keys, user verification) for security keys and passkeys.
+ */
+class BrowserIT extends TwoStepIT {
+
+    private static Chromium chromium;
+    private VirtualAuthenticator authenticator;
+
+    @BeforeAll
+    static void startChromium() {
+        chromium = Chromium.start();
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @BeforeEach
+    void freshBrowserSession() {
+        chromium.open(page("login.xhtml"));
+        chromium.driver.manage().deleteAllCookies();
+        authenticator = chromium.addAuthenticator();
+    }
+
+    @AfterEach
+    void removeAuthenticator() {
+        chromium.removeAuthenticator(authenticator);
+    }
+
+    /** WebAuthn needs a secure context and the RP id: the browser uses "localhost", not 127.0.0.1. */
+    @Override
+    URI base() {
+        return URI.create("http://localhost:" + deploymentUrl.getPort() + "/twostep/");
+    }
+
+    @Test
+    void securityKeyIsRegisteredThenUsedAfterThePassword() {
+        EnrolledUser user = enrolledUser("key");
+        signIn(user.username());
+        chromium.type("code", user.app().nextCode());
+        chromium.click("verify");
+        chromium.awaitPath("/twostep/home.xhtml");
+
+        registerKey("YubiKey", false);
+        assertTrue(chromium.text("keys").contains("YubiKey"), chromium.text("keys"));
+        assertEquals(1, authenticator.getCredentials().size());
+        signOut();
+
+        signIn(user.username());
+        chromium.click("useSecurityKey");
+        chromium.awaitPath("/twostep/home.xhtml");
+        assertEquals(user.username(), chromium.text("username"));
+        assertEquals("WEBAUTHN", lastLogin(user.username()).method());
+    }
+
+    @Test
+    void passkeySignsInAloneAndOnlyWithUserVerification() {
+        EnrolledUser user = enrolledUser("passkey");
+        signIn(user.username());
+        chromium.type("code", user.app().nextCode());
+        chromium.click("verify");
+        chromium.awaitPath("/twostep/home.xhtml");
+        registerKey("Phone", true);
+        assertTrue(authenticator.getCredentials().get(0).isResidentCredential(), "a passkey is discoverable");
+        signOut();
+
+        chromium.click("signInWithPasskey");
+        chromium.awaitPath("/twostep/home.xhtml");
+        assertEquals(user.username(), chromium.text("username"));
+        assertEquals("PASSKEY", lastLogin(user.username()).method());
+        signOut();
+
+        authenticator.setUserVerified(false);
+        chromium.click("signInWithPasskey");
+        chromium.awaitText("webauthn-status", "could not verify you");
+        assertEquals("/twostep/login.xhtml", chromium.path());
+        chromium.open(page("home.xhtml"));
+        assertEquals("/twostep/login.xhtml", chromium.path(), "not signed in");
+    }
+
+    @Test
+    void authenticatorAppEnrolledInTheBrowserThenEitherFactorAtTheChallenge() {
+        String username = newUsername("both");
+        db.createAccount(username, PASSWORD);
+        signIn(username);
+        chromium.awaitPath("/twostep/enroll/totp.xhtml");
+        assertEquals(1, chromium.driver.findElements(By.cssSelector(".qr svg")).size());
+        Authenticator app = new Authenticator(chromium.text("secret"));
+        chromium.type("code", app.nextCode());
+        chromium.click("confirm");
+        chromium.awaitPath("/twostep/home.xhtml");
+        registerKey("Backup key", false);
+        signOut();
+
+        signIn(username);
+        assertTrue(chromium.driver.findElement(By.id("code")).isDisplayed(), "the app's code field is offered");
+        assertTrue(chromium.driver.findElement(By.id("useSecurityKey")).isDisplayed(), "the key is offered too");
+        chromium.type("code", app.nextCode());
+        chromium.click("verify");
+        chromium.awaitPath("/twostep/home.xhtml");
+        signOut();
+
+        signIn(username);
+        chromium.click("useSecurityKey");
+        chromium.awaitPath("/twostep/home.xhtml");
+        assertEquals("WEBAUTHN", lastLogin(username).method());
+    }
+
+    @Test
+    void recoveryCodesAreShownOnceAndEachSignsInOnce() {
+        EnrolledUser user = enrolledUser("codes");
+        signIn(user.username());
+        chromium.type("code", user.app().nextCode());
+        chromium.click("verify");
+        chromium.awaitPath("/twostep/home.xhtml");
+        chromium.click("security");
+        chromium.click("regenerate");
+        List<String> codes = chromium.driver.findElements(By.cssSelector("#codes code")).stream().map(WebElement::getText).toList();
+        assertEquals(10, codes.size());
+        assertEquals("true", chromium.driver.findElement(By.id("done")).getAttribute("aria-disabled"), "Done waits for the confirmation");
+        chromium.click("saved");
+        assertEquals("false", chromium.driver.findElement(By.id("done")).getAttribute("aria-disabled"));
+        chromium.click("done");
+        chromium.awaitPath("/twostep/account/security.xhtml");
+        signOut();
+
+        signIn(user.username());
+        useRecoveryCode(codes.get(0));
+        chromium.awaitPath("/twostep/account/security.xhtml");
+        assertTrue(chromium.text("recoveredPrompt").contains("recovery code"));
+        signOut();
+
+        signIn(user.username());
+        useRecoveryCode(codes.get(0));
+        chromium.awaitText("messages", "already used");
+        assertEquals("/twostep/challenge.xhtml", chromium.path());
+    }
+
+    private void signIn(String username) {
+        chromium.open(page("login.xhtml"));
+        chromium.type("username", username);
+        chromium.type("password", PASSWORD);
+        chromium.click("signIn");
+    }
+
+    private void signOut() {
+        chromium.open(page("home.xhtml"));
+        chromium.click("signOut");
+        chromium.awaitPath("/twostep/login.xhtml");
+    }
+
+    private void registerKey(String nickname, boolean passkey) {
+        chromium.open(page("enroll/security-key.xhtml"));
+        chromium.type("nickname", nickname);
+        chromium.click(passkey ? "createPasskey" : "registerKey");
+        chromium.awaitPath("/twostep/account/security.xhtml");
+    }
+
+    private void useRecoveryCode(String code) {
+        chromium.driver.findElement(By.cssSelector("details summary")).click();
+        chromium.type("recoveryCode", code);
+        chromium.click("useRecoveryCode");
+    }
+
+    private Database.AuditRow lastLogin(String username) {
+        List<Database.AuditRow> logins = db.auditOfType(username, "LOGIN_OK");
+        return logins.get(logins.size() - 1);
+    }
+
+    private String page(String path) {
+        return base().resolve(path).toString();
+    }
+}

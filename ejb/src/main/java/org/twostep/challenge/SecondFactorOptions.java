@@ -1,0 +1,13 @@
+package org.twostep.challenge;
+
+import org.twostep.audit.Method;
+
+/** The second factors a pending login can use, and the one to offer first (the one used last). */
+public record SecondFactorOptions(boolean totp, boolean securityKey, boolean recoveryCode, Method preferred) {
+
+    static final SecondFactorOptions NONE = new SecondFactorOptions(false, false, false, Method.TOTP);
+
+    public boolean securityKeyFirst() {
+        return securityKey && (preferred == Method.WEBAUTHN || !totp);
+    }
+}

@@ -1,0 +1,135 @@
+// Security keys and passkeys (WebAuthn). Buttons carry what to do:
+//   data-webauthn="register" (data-passkey="true" for a passkey), "second-factor" or "passkey",
+//   data-api: the base of the JSON endpoints. Messages go to the element #webauthn-status.
+(function () {
+  'use strict';
+
+  var status = document.getElementById('webauthn-status');
+
+  function say(message) {
+    if (status) {
+      status.textContent = message;
+    }
+  }
+
+  function toBytes(base64url) {
+    var base64 = base64url.replace(/-/g, '+').replace(/_/g, '/');
+    var binary = atob(base64 + '==='.slice((base64.length + 3) % 4));
+    return Uint8Array.from(binary, function (c) { return c.charCodeAt(0); });
+  }
+
+  function toBase64url(buffer) {
+    var binary = String.fromCharCode.apply(null, new Uint8Array(buffer));
+    return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  function descriptors(list) {
+    return (list || []).map(function (d) { return { type: d.type, id: toBytes(d.id), transports: d.transports }; });
+  }
+
+  function creationOptions(json) {
+    if (window.PublicKeyCredential && PublicKeyCredential.parseCreationOptionsFromJSON) {
+      return PublicKeyCredential.parseCreationOptionsFromJSON(json);
+    }
+    json.challenge = toBytes(json.challenge);
+    json.user.id = toBytes(json.user.id);
+    json.excludeCredentials = descriptors(json.excludeCredentials);
+    return json;
+  }
+
+  function requestOptions(json) {
+    if (window.PublicKeyCredential && PublicKeyCredential.parseRequestOptionsFromJSON) {
+      return PublicKeyCredential.parseRequestOptionsFromJSON(json);
+    }
+    json.challenge = toBytes(json.challenge);
+    json.allowCredentials = descriptors(json.allowCredentials);
+    return json;
+  }
+
+  function credentialJson(credential) {
+    if (credential.toJSON) {
+      return JSON.stringify(credential.toJSON());
+    }
+    var response = credential.response;
+    var json = {
+      id: credential.id, rawId: toBase64url(credential.rawId), type: credential.type,
+      authenticatorAttachment: credential.authenticatorAttachment,
+      clientExtensionResults: credential.getClientExtensionResults(),
+      response: { clientDataJSON: toBase64url(response.clientDataJSON) }
+    };
+    if (response.attestationObject) {
+      json.response.attestationObject = toBase64url(response.attestationObject);
+      json.response.transports = response.getTransports ? response.getTransports() : [];
+    } else {
+      json.response.authenticatorData = toBase64url(response.authenticatorData);
+      json.response.signature = toBase64url(response.signature);
+      json.response.userHandle = response.userHandle ? toBase64url(response.userHandle) : null;
+    }
+    return JSON.stringify(json);
+  }
+
+  function post(url, body) {
+    return fetch(url, {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      body: body || ''
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (json) {
+        if (!response.ok) {
+          throw new Error(json.message || 'The server refused the request.');
+        }
+        return json;
+      });
+    });
+  }
+
+  function explain(error) {
+    if (error && error.name === 'NotAllowedError') {
+      return 'Cancelled, timed out, or the key could not verify you. Try again.';
+    }
+    if (error && error.name === 'InvalidStateError') {
+      return 'This security key is registered already.';
+    }
+    return (error && error.message) || 'Something went wrong. Try again.';
+  }
+
+  function run(button) {
+    var api = button.getAttribute('data-api');
+    var action = button.getAttribute('data-webauthn');
+    var passkey = button.getAttribute('data-passkey') === 'true';
+    var ceremony;
+    button.disabled = true;
+    say('Follow your browser\'s prompt…');
+    if (action === 'register') {
+      var nickname = document.getElementById('nickname');
+      var query = nickname && nickname.value ? '?nickname=' + encodeURIComponent(nickname.value) : '';
+      ceremony = post(api + '/registration/options?passkey=' + passkey)
+        .then(function (json) { return navigator.credentials.create({ publicKey: creationOptions(json) }); })
+        .then(function (credential) { return post(api + '/registration' + query, credentialJson(credential)); });
+    } else {
+      var path = action === 'passkey' ? '/passkey' : '/authentication';
+      ceremony = post(api + path + '/options')
+        .then(function (json) { return navigator.credentials.get({ publicKey: requestOptions(json) }); })
+        .then(function (credential) { return post(api + path, credentialJson(credential)); });
+    }
+    ceremony.then(function (json) {
+      say('Done.');
+      window.location.assign(json.redirect);
+    }, function (error) {
+      say(explain(error));
+      button.disabled = false;
+    });
+  }
+
+  var buttons = document.querySelectorAll('[data-webauthn]');
+  if (!window.PublicKeyCredential || !navigator.credentials) {
+    buttons.forEach(function (button) { button.disabled = true; });
+    if (buttons.length) {
+      say('This browser cannot use security keys or passkeys.');
+    }
+    return;
+  }
+  buttons.forEach(function (button) {
+    button.addEventListener('click', function () { run(button); });
+  });
+}());
