@@ -20,6 +20,10 @@ public enum EventType {
     RECOVERY_CODES_REGENERATED,
     /** A new second factor became active. */
     FACTOR_ADDED,
+    /** A second factor was removed by its owner. */
+    FACTOR_REMOVED,
+    /** A second factor was renamed by its owner. */
+    FACTOR_RENAMED,
     /** A new second factor was refused (see the reason). */
     FACTOR_REFUSED,
     /** The caller signed out. */

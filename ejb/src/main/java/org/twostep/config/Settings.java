@@ -64,6 +64,10 @@ public class Settings {
     String sweeperInterval;
 
     @Inject
+    @ConfigProperty(name = "twostep.step-up.window", defaultValue = "PT5M")
+    String stepUpWindow;
+
+    @Inject
     @ConfigProperty(name = "twostep.secret-key")
     Optional<String> secretKey;
 
@@ -122,6 +126,11 @@ public class Settings {
 
     public Duration sweeperInterval() {
         return Duration.parse(sweeperInterval);
+    }
+
+    /** How recently a second factor must have been proven for a sensitive change (removing one, new recovery codes). */
+    public Duration stepUpWindow() {
+        return Duration.parse(stepUpWindow);
     }
 
     /** A base64-encoded 256-bit key for secrets at rest; when absent a key file is used. */

@@ -139,6 +139,32 @@ public class TotpAuthenticators {
                 .getResultList();
     }
 
+    /** Renames one of the account's active apps; false when it has no such app. */
+    public boolean rename(long accountId, long id, String nickname) {
+        return em.createQuery("update TotpAuthenticator a set a.nickname = :nickname where a.id = :id"
+                        + " and a.accountId = :account and a.status = :active")
+                .setParameter("nickname", nickname)
+                .setParameter("id", id)
+                .setParameter("account", accountId)
+                .setParameter("active", TotpAuthenticator.Status.ACTIVE)
+                .executeUpdate() == 1;
+    }
+
+    /** Removes one of the account's apps; false when it has no such app. */
+    public boolean remove(long accountId, long id) {
+        return em.createQuery("delete from TotpAuthenticator a where a.id = :id and a.accountId = :account")
+                .setParameter("id", id)
+                .setParameter("account", accountId)
+                .executeUpdate() == 1;
+    }
+
+    public long countActive(long accountId) {
+        return em.createQuery("select count(a) from TotpAuthenticator a where a.accountId = :account and a.status = :active", Long.class)
+                .setParameter("account", accountId)
+                .setParameter("active", TotpAuthenticator.Status.ACTIVE)
+                .getSingleResult();
+    }
+
     /** Deletes enrollments that were started before {@code before} and never confirmed. */
     public int purgeAbandoned(Instant before) {
         return em.createQuery("delete from TotpAuthenticator a where a.status = :pending and a.createdAt < :before")

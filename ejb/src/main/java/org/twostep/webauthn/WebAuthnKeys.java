@@ -167,6 +167,29 @@ public class WebAuthnKeys {
                 .toList();
     }
 
+    /** Renames one of the account's keys; false when it has no such key. */
+    public boolean rename(long accountId, long id, String nickname) {
+        return em.createQuery("update WebAuthnCredential c set c.nickname = :nickname where c.id = :id and c.accountId = :account")
+                .setParameter("nickname", nickname)
+                .setParameter("id", id)
+                .setParameter("account", accountId)
+                .executeUpdate() == 1;
+    }
+
+    /** Removes one of the account's keys; false when it has no such key. */
+    public boolean remove(long accountId, long id) {
+        return em.createQuery("delete from WebAuthnCredential c where c.id = :id and c.accountId = :account")
+                .setParameter("id", id)
+                .setParameter("account", accountId)
+                .executeUpdate() == 1;
+    }
+
+    public long count(long accountId) {
+        return em.createQuery("select count(c) from WebAuthnCredential c where c.accountId = :account", Long.class)
+                .setParameter("account", accountId)
+                .getSingleResult();
+    }
+
     public boolean hasAny(long accountId) {
         return !keysOf(accountId).isEmpty();
     }

@@ -2,6 +2,8 @@ package org.twostep.web.account;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,15 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.twostep.account.AccountOverview;
 import org.twostep.account.Accounts;
+import org.twostep.account.SecondFactors;
+import org.twostep.challenge.VerificationException;
 import org.twostep.recovery.RecoveryCodeSets;
 import org.twostep.web.login.Clients;
+import org.twostep.web.login.Refusal;
 import org.twostep.web.login.SignedInSession;
 import org.twostep.web.login.StepUp;
 
 /**
- * {@code account/security.xhtml}: the caller's second factors and recovery codes. A new set of
- * recovery codes needs a second factor proven in the last five minutes ({@link StepUp}); the set is
- * shown once, in the response that made it.
+ * {@code account/security.xhtml}: the caller's second factors and recovery codes: rename, remove,
+ * add, new recovery codes. Removing a factor and a new set of codes need a second factor proven in
+ * the last five minutes ({@link StepUp}); a new set is shown once, in the response that made it.
  */
 @Named
 @RequestScoped
@@ -38,6 +43,12 @@ public class SecurityPage {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    FacesContext faces;
+
+    @EJB
+    SecondFactors factors;
+
     private AccountOverview overview;
     private List<String> newCodes;
 
@@ -46,6 +57,41 @@ public class SecurityPage {
             overview = accounts.overview(SignedInSession.get(request).accountId());
         }
         return overview;
+    }
+
+    /** Renames an app or key to the name typed in its row. */
+    public void rename(SecondFactors.Kind kind, long id) {
+        String nickname = faces.getExternalContext().getRequestParameterMap().get("nickname");
+        try {
+            factors.rename(SignedInSession.get(request), kind, id, nickname, Clients.of(request));
+            info("Renamed.");
+        } catch (VerificationException e) {
+            error("Enter a name of 1 to 64 characters.");
+        }
+        overview = null;
+    }
+
+    /** Removes an app or key, after a step-up if the last second factor is older than five minutes. */
+    public String remove(SecondFactors.Kind kind, long id) {
+        if (stepUp.isNeeded()) {
+            return stepUp.begin(SELF);
+        }
+        try {
+            factors.remove(SignedInSession.get(request), kind, id, Clients.of(request));
+            info("Removed.");
+        } catch (VerificationException e) {
+            error(Refusal.message(e.reason()));
+        }
+        overview = null;
+        return null;
+    }
+
+    private void info(String message) {
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
+    }
+
+    private void error(String message) {
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
     }
 
     public String regenerateRecoveryCodes() {

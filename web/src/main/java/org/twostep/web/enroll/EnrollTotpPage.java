@@ -7,6 +7,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import org.twostep.account.SecondFactors;
+import org.twostep.account.SignedIn;
 import org.twostep.challenge.Challenges;
 import org.twostep.challenge.VerificationException;
 import org.twostep.totp.TotpEnrollment;
@@ -14,12 +16,14 @@ import org.twostep.web.login.Clients;
 import org.twostep.web.login.CredentialSubmission;
 import org.twostep.web.login.PendingLogin;
 import org.twostep.web.login.Refusal;
+import org.twostep.web.login.SignedInSession;
 import org.twostep.web.login.TotpCredential;
 
 /**
- * {@code enroll/totp.xhtml}: the first authenticator app of an account that has none, reached right
- * after the password. The QR code and the secret come from the pending enrollment each time the
- * page renders, so nothing secret is kept in the view state; the confirming code signs the user in.
+ * {@code enroll/totp.xhtml}: an authenticator app. Right after the password, the first app of an
+ * account that has none: its confirming code signs the user in. For a signed-in caller, another app.
+ * The QR code and the secret come from the pending enrollment each time the page renders, so nothing
+ * secret is kept in the view state.
  */
 @Named
 @RequestScoped
@@ -27,6 +31,11 @@ public class EnrollTotpPage {
 
     @EJB
     Challenges challenges;
+
+    static final String ADDING_KEY = "org.twostep.web.enroll.AddingTotp";
+
+    @EJB
+    SecondFactors factors;
 
     @Inject
     CredentialSubmission submission;
@@ -38,31 +47,54 @@ public class EnrollTotpPage {
     private TotpEnrollment enrollment;
     private boolean loaded;
 
-    public String redirectIfSignedIn() {
-        return submission.homeIfSignedIn();
-    }
-
-    /** The enrollment to show, or {@code null} (with a message) when no enrollment is open. */
+    /**
+     * The enrollment to show, or {@code null} (with a message) when none is open: the first app of a
+     * login that has none yet, or another app of a signed-in caller (its id kept in the session).
+     */
     public TotpEnrollment getEnrollment() {
         if (!loaded) {
             loaded = true;
-            HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+            HttpServletRequest request = request();
+            SignedIn who = SignedInSession.get(request);
             PendingLogin pending = PendingLogin.get(request);
-            if (pending == null || !pending.isEnrollment()) {
-                return null;
-            }
             try {
-                enrollment = challenges.enrollment(pending.challengeId(), Clients.of(request));
+                if (who != null) {
+                    Long id = (Long) request.getSession().getAttribute(ADDING_KEY);
+                    enrollment = id == null ? factors.beginTotp(who) : factors.showTotp(who, id);
+                    request.getSession().setAttribute(ADDING_KEY, enrollment.id());
+                } else if (pending != null && pending.isEnrollment()) {
+                    enrollment = challenges.enrollment(pending.challengeId(), Clients.of(request));
+                }
             } catch (VerificationException e) {
+                request.getSession().removeAttribute(ADDING_KEY);
                 faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Refusal.message(e.reason()), null));
             }
         }
         return enrollment;
     }
 
-    public void confirm() {
-        submission.submit(new TotpCredential(code));
+    public String confirm() {
+        HttpServletRequest request = request();
+        SignedIn who = SignedInSession.get(request);
+        Long adding = who == null ? null : (Long) request.getSession().getAttribute(ADDING_KEY);
+        String typed = code;
         code = null;
+        if (adding == null) {
+            submission.submit(new TotpCredential(typed)); // the first app: its code completes the login
+            return null;
+        }
+        try {
+            factors.confirmTotp(who, adding, typed, Clients.of(request));
+            request.getSession().removeAttribute(ADDING_KEY);
+            return "/account/security?faces-redirect=true";
+        } catch (VerificationException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Refusal.message(e.reason()), null));
+            return null;
+        }
+    }
+
+    private HttpServletRequest request() {
+        return (HttpServletRequest) faces.getExternalContext().getRequest();
     }
 
     public String getCode() {

@@ -5,9 +5,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
 import org.twostep.account.SignedIn;
 import org.twostep.challenge.Challenges;
+import org.twostep.config.Settings;
 
 /**
  * Step-up: before a sensitive change (new recovery codes, removing a factor) a signed-in caller must
@@ -24,17 +24,18 @@ import org.twostep.challenge.Challenges;
 @RequestScoped
 public class StepUp {
 
-    /** How long a proven second factor counts for sensitive changes. */
-    public static final Duration WINDOW = Duration.ofMinutes(5);
-
     @EJB
     Challenges challenges;
 
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    Settings settings;
+
+    /** Whether the caller's last second factor is older than {@code twostep.step-up.window} (5 minutes). */
     public boolean isNeeded() {
-        return !SignedInSession.provenWithin(request, WINDOW);
+        return !SignedInSession.provenWithin(request, settings.stepUpWindow());
     }
 
     /** Opens a step-up challenge and returns the navigation to the challenge page. */
