@@ -64,6 +64,30 @@ final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * POSTs a JSON body as the pages' script does, with the given {@code Origin} header (none when
+     * null), and returns the answer as it came: the JSON endpoints redirect nowhere.
+     */
+    Json postJson(String path, String json, String origin) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("User-Agent", "TwoStep-IT")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Json(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** The session cookie's value, or null before the server set one. */
     String sessionId() {
         return cookies.getCookieStore().getCookies().stream()
@@ -87,6 +111,10 @@ final class Browser {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A JSON answer as received: its status and its body, unparsed. */
+    record Json(int status, String body) {
     }
 
     /** A page as received: where the redirects ended, its status and its document. */

@@ -113,7 +113,7 @@ class BrowserIT extends TwoStepIT {
         signOut();
 
         signIn(username);
-        assertTrue(chromium.driver.findElement(By.id("code")).isDisplayed(), "the app's code field is offered");
+        assertTrue(chromium.find(By.id("code")).isDisplayed(), "the app's code field is offered");
         assertTrue(chromium.driver.findElement(By.id("useSecurityKey")).isDisplayed(), "the key is offered too");
         chromium.type("code", app.nextCode());
         chromium.click("verify");
@@ -135,6 +135,7 @@ class BrowserIT extends TwoStepIT {
         chromium.awaitPath("/twostep/home.xhtml");
         chromium.click("security");
         chromium.click("regenerate");
+        chromium.find(By.id("codes"));
         List<String> codes = chromium.driver.findElements(By.cssSelector("#codes code")).stream().map(WebElement::getText).toList();
         assertEquals(10, codes.size());
         assertEquals("true", chromium.driver.findElement(By.id("done")).getAttribute("aria-disabled"), "Done waits for the confirmation");
@@ -177,7 +178,7 @@ class BrowserIT extends TwoStepIT {
     }
 
     private void useRecoveryCode(String code) {
-        chromium.driver.findElement(By.cssSelector("details summary")).click();
+        chromium.find(By.cssSelector("details summary")).click();
         chromium.type("recoveryCode", code);
         chromium.click("useRecoveryCode");
     }

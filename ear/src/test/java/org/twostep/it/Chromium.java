@@ -81,10 +81,16 @@ final class Chromium implements AutoCloseable {
         driver.get(url);
     }
 
+    /** Types into a field, once the page that has it is there (a click may still be loading the next page). */
     void type(String id, String text) {
-        WebElement field = driver.findElement(By.id(id));
+        WebElement field = new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
         field.clear();
         field.sendKeys(text);
+    }
+
+    /** The element, once it is visible. */
+    WebElement find(By locator) {
+        return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     void click(String id) {
