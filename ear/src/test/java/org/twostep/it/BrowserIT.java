@@ -90,6 +90,8 @@ class BrowserIT extends TwoStepIT {
         assertEquals("PASSKEY", lastLogin(user.username()).method());
         signOut();
 
+        // The browser itself refuses: the options require user verification, which the authenticator can no
+        // longer give. (The server's own refusal of an assertion without it: WebAuthnRefusalsIT.)
         authenticator.setUserVerified(false);
         chromium.click("signInWithPasskey");
         chromium.awaitText("webauthn-status", "could not verify you");

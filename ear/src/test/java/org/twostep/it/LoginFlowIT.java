@@ -15,13 +15,14 @@ import org.junit.jupiter.api.Test;
 class LoginFlowIT extends TwoStepIT {
 
     static final String WRONG_CREDENTIALS = "Wrong username or password.";
+    static final String LOCKED = "Too many failed attempts: this account is locked for a while. Try again later, or ask your help desk.";
 
     @Test
     void protectedPageLeadsThroughBothStepsAndBackWithNewSessionIds() {
         EnrolledUser user = enrolledUser("flow");
         Browser browser = browser();
 
-        Browser.Page login = browser.open("home.xhtml");
+        Browser.Page login = browser.open("account/security.xhtml?from=bookmark");
         assertEquals("/twostep/login.xhtml", login.path());
         String anonymousSession = browser.sessionId();
         assertNotNull(anonymousSession);
@@ -31,9 +32,11 @@ class LoginFlowIT extends TwoStepIT {
         String pendingSession = browser.sessionId();
         assertNotEquals(anonymousSession, pendingSession, "session id must change after the password");
 
-        Browser.Page home = enterCode(browser, challenge, user.app().nextCode());
-        assertSignedInAs(home, user.username());
+        Browser.Page asked = enterCode(browser, challenge, user.app().nextCode());
+        assertEquals("/twostep/account/security.xhtml", asked.path(), "back on the page first asked for");
+        assertEquals("from=bookmark", asked.uri().getQuery());
         assertNotEquals(pendingSession, browser.sessionId(), "session id must change after the second factor");
+        assertSignedInAs(browser.open("home.xhtml"), user.username());
 
         List<Database.AuditRow> login2 = db.audit(user.username()).stream()
                 .filter(r -> r.type().equals("FIRST_FACTOR_OK") || r.type().equals("LOGIN_OK")).toList();
@@ -105,6 +108,28 @@ class LoginFlowIT extends TwoStepIT {
         List<Database.AuditRow> refusals = db.auditOfType(user.username(), "SECOND_FACTOR_FAILED");
         assertEquals(5, refusals.stream().filter(r -> r.reason().equals("TOTP_MISMATCH")).count());
         assertEquals("attempt 5 of 5", refusals.get(refusals.size() - 1).detail());
+    }
+
+    @Test
+    void wrongCodesAcrossLoginsLockTheAccountForAWhile() {
+        EnrolledUser user = enrolledUser("lockout");
+        String wrong = wrongCode(user.app());
+        Browser browser = browser();
+        Browser.Page page = null;
+        for (int login = 1; login <= 2; login++) { // 5 attempts per challenge, 10 per account (the defaults)
+            page = signInWithPassword(browser, user.username(), PASSWORD);
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                page = enterCode(browser, page, wrong);
+            }
+        }
+        assertShortRefusal(page, LOCKED);
+        assertEquals(1, db.auditOfType(user.username(), "ACCOUNT_LOCKED").size());
+
+        Browser.Page again = signInWithPassword(browser(), user.username(), PASSWORD);
+        assertShortRefusal(again, LOCKED);
+        assertEquals("LOCKED_OUT", lastRefusal(user).reason(), "a new password step opens no challenge while locked");
+        assertEquals(0, db.query("select count(*) from pending_challenge c join account a on a.id = c.account_id"
+                + " where a.username_key = ? and c.state = 'PENDING'", user.username()).get(0).getLong(0));
     }
 
     @Test

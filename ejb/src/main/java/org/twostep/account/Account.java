@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -61,6 +62,13 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Wrong second factors since the last successful sign-in, across logins. */
+    @Column(name = "failed_second_factors", nullable = false)
+    private int failedSecondFactors;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
     /** Random, base64url; what authenticators store as the user handle of a passkey. */
     @Column(name = "webauthn_user_handle", length = 64, unique = true)
     private String webAuthnUserHandle;
@@ -111,6 +119,33 @@ public class Account {
         if (webAuthnUserHandle == null) {
             webAuthnUserHandle = userHandle;
         }
+    }
+
+    /** Whether too many wrong second factors locked the account, and it is still locked at {@code now}. */
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    /**
+     * Counts a wrong second factor; at {@code threshold} the account locks until {@code now + duration}
+     * and the count starts again.
+     *
+     * @return whether this failure locked the account
+     */
+    public boolean countSecondFactorFailure(int threshold, Duration duration, Instant now) {
+        failedSecondFactors++;
+        if (failedSecondFactors < threshold) {
+            return false;
+        }
+        failedSecondFactors = 0;
+        lockedUntil = now.plus(duration);
+        return true;
+    }
+
+    /** A successful sign-in forgets earlier failures. */
+    public void clearSecondFactorFailures() {
+        failedSecondFactors = 0;
+        lockedUntil = null;
     }
 
     public boolean isActive() {

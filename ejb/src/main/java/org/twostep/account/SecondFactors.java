@@ -2,6 +2,9 @@ package org.twostep.account;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.twostep.audit.AuditEvent;
 import org.twostep.audit.AuditLog;
 import org.twostep.audit.ClientInfo;
@@ -47,6 +50,9 @@ public class SecondFactors {
     @EJB
     AuditLog audit;
 
+    @Inject
+    EntityManager em;
+
     /** Starts enrolling another authenticator app for a signed-in account. */
     public TotpEnrollment beginTotp(SignedIn who) {
         return totp.begin(who.accountId(), who.username());
@@ -75,7 +81,7 @@ public class SecondFactors {
         }
         boolean renamed = kind == Kind.TOTP ? totp.rename(who.accountId(), id, name) : keys.rename(who.accountId(), id, name);
         if (!renamed) {
-            throw new FactorChangeRefusedException(Reason.INVALID_INPUT);
+            throw new FactorChangeRefusedException(Reason.FACTOR_NOT_FOUND);
         }
         audit.record(AuditEvent.succeeded(EventType.FACTOR_RENAMED, attempt(who, client)).forAccount(who.accountId())
                 .by(kind.method).detail(name));
@@ -83,13 +89,15 @@ public class SecondFactors {
 
     /** Removes a factor, unless it is the account's last one. */
     public void remove(SignedIn who, Kind kind, long id, ClientInfo client) {
+        // Removals of one account's factors take turns: two at once must not both see "two left".
+        em.find(Account.class, who.accountId(), LockModeType.PESSIMISTIC_WRITE);
         if (totp.countActive(who.accountId()) + keys.count(who.accountId()) <= 1) {
             audit.refusal(event(EventType.FACTOR_REMOVED, Reason.FACTOR_REMOVAL_REFUSED, who, client).by(kind.method));
             throw new FactorChangeRefusedException(Reason.FACTOR_REMOVAL_REFUSED);
         }
         boolean removed = kind == Kind.TOTP ? totp.remove(who.accountId(), id) : keys.remove(who.accountId(), id);
         if (!removed) {
-            throw new FactorChangeRefusedException(Reason.INVALID_INPUT);
+            throw new FactorChangeRefusedException(Reason.FACTOR_NOT_FOUND);
         }
         audit.record(AuditEvent.succeeded(EventType.FACTOR_REMOVED, attempt(who, client)).forAccount(who.accountId()).by(kind.method));
     }

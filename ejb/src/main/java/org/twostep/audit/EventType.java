@@ -10,6 +10,10 @@ public enum EventType {
     SECOND_FACTOR_FAILED,
     /** Both factors proven: the caller is signed in. The method says with what. */
     LOGIN_OK,
+    /** Too many wrong second factors locked the account for a while. */
+    ACCOUNT_LOCKED,
+    /** A signed-in caller proved a second factor again (step-up). */
+    STEP_UP_OK,
     /** A pending challenge passed its time to live. */
     CHALLENGE_EXPIRED,
     /** A signed-in caller was asked to prove a second factor again before a sensitive change. */

@@ -25,8 +25,10 @@ public enum Reason {
     NO_PENDING_CHALLENGE,
     /** The second-factor challenge was open too long and has expired. */
     CHALLENGE_EXPIRED,
-    /** Too many failed attempts; the challenge or account is locked for now. */
+    /** Too many failed attempts on one challenge; the user starts again. */
     TOO_MANY_ATTEMPTS,
+    /** Too many wrong second factors across logins: the account is locked for a while. */
+    LOCKED_OUT,
     /** The code was not exactly the expected number of ASCII digits. */
     MALFORMED_CODE,
     /** The code matched no time step near the server's clock. */
@@ -35,8 +37,6 @@ public enum Reason {
     TOTP_REPLAYED,
     /** The code matched a time step well outside the accepted window: the device clock is likely off. */
     CLOCK_SKEW_SUSPECTED,
-    /** The user has no second factor yet and must enroll before logging in. */
-    ENROLLMENT_REQUIRED,
     /** The enrollment to confirm is not pending for this account: confirmed already, or never started. */
     ENROLLMENT_NOT_PENDING,
     /** The recovery code was not 24 characters of the recovery alphabet. */
@@ -71,6 +71,8 @@ public enum Reason {
     WEBAUTHN_ALREADY_REGISTERED,
     /** Any other refusal by the WebAuthn verifier (algorithm, flags, attestation). */
     WEBAUTHN_REFUSED,
+    /** The factor to change is not one of the caller's (a stale page, or someone else's). */
+    FACTOR_NOT_FOUND,
     /** Removing this factor would leave the account without a second factor. */
     FACTOR_REMOVAL_REFUSED,
     /** Nothing went wrong; used when recording successes. */

@@ -11,10 +11,15 @@ final class Text {
             return null;
         }
         StringBuilder clean = new StringBuilder(Math.min(value.length(), maxLength));
-        value.codePoints()
-                .map(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c)
-                .limit(maxLength)
-                .forEach(clean::appendCodePoint);
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            int safe = Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c;
+            if (clean.length() + Character.charCount(safe) > maxLength) {
+                break; // the column counts UTF-16 characters: stop before, never inside, a surrogate pair
+            }
+            clean.appendCodePoint(safe);
+            i += Character.charCount(c);
+        }
         return clean.toString();
     }
 }

@@ -7,7 +7,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.twostep.account.Account;
 import org.twostep.account.Accounts;
 import org.twostep.account.SignedIn;
@@ -42,6 +44,10 @@ import org.twostep.webauthn.WebAuthnOptions;
 @Stateless
 public class Challenges {
 
+    /** The challenges a factor can be proven against: a login's second step, or a step-up. */
+    private static final Set<PendingChallenge.Purpose> PROVING =
+            EnumSet.of(PendingChallenge.Purpose.SECOND_FACTOR, PendingChallenge.Purpose.STEP_UP);
+
     @Inject
     EntityManager em;
 
@@ -69,47 +75,54 @@ public class Challenges {
     /** Opens the second step for an account whose password was accepted. */
     public ChallengeTicket open(SignedIn who, LoginAttempt attempt) {
         Instant now = clock.instant();
+        if (accounts.find(who.accountId()).isLockedAt(now)) {
+            audit.refusal(AuditEvent.refused(EventType.SECOND_FACTOR_FAILED, Reason.LOCKED_OUT, attempt)
+                    .forAccount(who.accountId()));
+            throw new LockedOutException();
+        }
         PendingChallenge.Purpose purpose = totp.hasActive(who.accountId()) || webAuthn.hasAny(who.accountId())
                 ? PendingChallenge.Purpose.SECOND_FACTOR
                 : PendingChallenge.Purpose.ENROLLMENT;
-        PendingChallenge challenge = new PendingChallenge(who.accountId(), attempt.typedUsername(), purpose,
-                attempt.correlationId(), now, now.plus(settings.challengeTtl()));
-        em.persist(challenge);
+        PendingChallenge challenge = create(who.accountId(), attempt, purpose, now);
         audit.record(AuditEvent.succeeded(EventType.FIRST_FACTOR_OK, attempt).forAccount(who.accountId())
                 .by(Method.PASSWORD).detail(purpose == PendingChallenge.Purpose.ENROLLMENT ? "enrollment required" : null));
         return new ChallengeTicket(challenge.id(), purpose);
     }
 
     /**
-     * Step-up: a signed-in caller proves a second factor again before a sensitive change (removing a
-     * factor, new recovery codes). The challenge is an ordinary second-factor one.
+     * Step-up: a signed-in caller proves a second factor again before a sensitive change (adding or
+     * removing a factor, new recovery codes). Proven like a login's second step, audited STEP_UP_OK.
      */
     public ChallengeTicket openStepUp(SignedIn who, ClientInfo client) {
-        Instant now = clock.instant();
         LoginAttempt attempt = LoginAttempt.start(who.username(), client);
-        PendingChallenge challenge = new PendingChallenge(who.accountId(), who.username(),
-                PendingChallenge.Purpose.SECOND_FACTOR, attempt.correlationId(), now, now.plus(settings.challengeTtl()));
-        em.persist(challenge);
+        PendingChallenge challenge = create(who.accountId(), attempt, PendingChallenge.Purpose.STEP_UP, clock.instant());
         audit.record(AuditEvent.succeeded(EventType.STEP_UP_STARTED, attempt).forAccount(who.accountId()));
         return new ChallengeTicket(challenge.id(), challenge.purpose());
     }
 
+    private PendingChallenge create(long accountId, LoginAttempt attempt, PendingChallenge.Purpose purpose, Instant now) {
+        PendingChallenge challenge = new PendingChallenge(accountId, attempt.typedUsername(), purpose,
+                attempt.correlationId(), now, now.plus(settings.challengeTtl()));
+        em.persist(challenge);
+        return challenge;
+    }
+
     /** The second factor: a code from an enrolled authenticator app. */
     public SignedIn verifyTotp(String challengeId, String code, ClientInfo client) {
-        PendingChallenge challenge = live(challengeId, PendingChallenge.Purpose.SECOND_FACTOR, client);
+        PendingChallenge challenge = live(challengeId, PROVING, client);
         prove(challenge, Method.TOTP, client, () -> totp.verify(challenge.accountId(), code));
         return signIn(challenge, Method.TOTP, client, null);
     }
 
     /** Starts the second step with a security key: a fresh WebAuthn challenge tied to this pending challenge. */
     public WebAuthnOptions.Request webAuthnOptions(String challengeId, ClientInfo client) {
-        PendingChallenge challenge = live(challengeId, PendingChallenge.Purpose.SECOND_FACTOR, client);
+        PendingChallenge challenge = live(challengeId, PROVING, client);
         return webAuthn.secondFactorOptions(challenge.accountId(), challenge.id());
     }
 
     /** The second factor: an assertion from one of the account's security keys or passkeys. */
     public SignedIn verifyWebAuthn(String challengeId, String ceremonyId, String json, RelyingParty rp, ClientInfo client) {
-        PendingChallenge challenge = live(challengeId, PendingChallenge.Purpose.SECOND_FACTOR, client);
+        PendingChallenge challenge = live(challengeId, PROVING, client);
         prove(challenge, Method.WEBAUTHN, client,
                 () -> webAuthn.verifySecondFactor(challenge.accountId(), challenge.id(), ceremonyId, json, rp));
         return signIn(challenge, Method.WEBAUTHN, client, null);
@@ -135,7 +148,7 @@ public class Challenges {
 
     /** The second factor: one of the account's recovery codes, spent by this use. */
     public SignedIn verifyRecoveryCode(String challengeId, String code, ClientInfo client) {
-        PendingChallenge challenge = live(challengeId, PendingChallenge.Purpose.SECOND_FACTOR, client);
+        PendingChallenge challenge = live(challengeId, PROVING, client);
         prove(challenge, Method.RECOVERY_CODE, client, () -> recoveryCodes.use(challenge.accountId(), code));
         audit.record(AuditEvent.succeeded(EventType.RECOVERY_CODE_USED, attemptOf(challenge, client))
                 .forAccount(challenge.accountId()).by(Method.RECOVERY_CODE)
@@ -148,7 +161,7 @@ public class Challenges {
      * first call, shown again (same secret) on a reload, so one login leaves one pending app.
      */
     public TotpEnrollment enrollment(String challengeId, ClientInfo client) {
-        PendingChallenge challenge = live(challengeId, PendingChallenge.Purpose.ENROLLMENT, client);
+        PendingChallenge challenge = live(challengeId, EnumSet.of(PendingChallenge.Purpose.ENROLLMENT), client);
         String accountName = accounts.find(challenge.accountId()).username();
         if (challenge.enrollmentId() != null) {
             return totp.show(challenge.accountId(), challenge.enrollmentId(), accountName);
@@ -160,7 +173,7 @@ public class Challenges {
 
     /** Confirms the enrollment with a first code; that code is the second factor of this login. */
     public SignedIn confirmEnrollment(String challengeId, String code, ClientInfo client) {
-        PendingChallenge challenge = live(challengeId, PendingChallenge.Purpose.ENROLLMENT, client);
+        PendingChallenge challenge = live(challengeId, EnumSet.of(PendingChallenge.Purpose.ENROLLMENT), client);
         prove(challenge, Method.TOTP, client, () -> {
             if (challenge.enrollmentId() == null) {
                 throw new EnrollmentNotPendingException();
@@ -174,19 +187,21 @@ public class Challenges {
 
     /** The sweeper's work: marks every pending challenge past its time to live expired, in one update. */
     public int expireDue(Instant now) {
+        webAuthn.purgeCeremonies(now);
+        // Locked, so a verification of one of them waits, and each is expired and audited exactly once.
         List<PendingChallenge> due = em.createQuery("select c from PendingChallenge c where c.state = :pending"
                         + " and c.expiresAt <= :now", PendingChallenge.class)
                 .setParameter("pending", PendingChallenge.State.PENDING)
                 .setParameter("now", now)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         if (due.isEmpty()) {
             return 0;
         }
-        em.createQuery("update PendingChallenge c set c.state = :expired, c.finishedAt = :now"
-                        + " where c.state = :pending and c.expiresAt <= :now")
+        em.createQuery("update PendingChallenge c set c.state = :expired, c.finishedAt = :now where c.id in :ids")
                 .setParameter("expired", PendingChallenge.State.EXPIRED)
-                .setParameter("pending", PendingChallenge.State.PENDING)
                 .setParameter("now", now)
+                .setParameter("ids", due.stream().map(PendingChallenge::id).toList())
                 .executeUpdate();
         for (PendingChallenge challenge : due) {
             audit.record(AuditEvent.refused(EventType.CHALLENGE_EXPIRED, Reason.CHALLENGE_EXPIRED, attemptOf(challenge, null))
@@ -198,7 +213,6 @@ public class Challenges {
     /** Deletes finished challenges, and enrollments never confirmed, created before {@code before}. */
     public int purgeFinished(Instant before) {
         totp.purgeAbandoned(before);
-        webAuthn.purgeCeremonies(before);
         return em.createQuery("delete from PendingChallenge c where c.state <> :pending and c.createdAt < :before")
                 .setParameter("pending", PendingChallenge.State.PENDING)
                 .setParameter("before", before)
@@ -209,10 +223,10 @@ public class Challenges {
      * The challenge, locked for this transaction, if it may still be used: it exists, serves this
      * purpose, is pending and within its time to live. Otherwise the refusal is audited and thrown.
      */
-    private PendingChallenge live(String challengeId, PendingChallenge.Purpose purpose, ClientInfo client) {
+    private PendingChallenge live(String challengeId, Set<PendingChallenge.Purpose> purposes, ClientInfo client) {
         PendingChallenge challenge = challengeId == null ? null
                 : em.find(PendingChallenge.class, challengeId, LockModeType.PESSIMISTIC_WRITE);
-        if (challenge == null || challenge.purpose() != purpose) {
+        if (challenge == null || !purposes.contains(challenge.purpose())) {
             audit.refusal(AuditEvent.refused(EventType.SECOND_FACTOR_FAILED, Reason.NO_PENDING_CHALLENGE,
                     LoginAttempt.resume(null, null, client)));
             throw new NoPendingChallengeException();
@@ -226,6 +240,10 @@ public class Challenges {
         if (refusal == null && challenge.isExpired(clock.instant())) {
             challenge.expire(clock.instant());
             refusal = new ChallengeExpiredException();
+        }
+        if (refusal == null && accounts.find(challenge.accountId()).isLockedAt(clock.instant())) {
+            challenge.lock(clock.instant()); // locked meanwhile, by this login's or another's wrong codes
+            refusal = new LockedOutException();
         }
         if (refusal != null) {
             refuse(challenge, null, refusal, client, null);
@@ -246,13 +264,22 @@ public class Challenges {
     /** Counts a refused proof against the challenge; at the limit the refusal becomes "too many attempts". */
     private VerificationException counted(PendingChallenge challenge, Method method, VerificationException e,
                                           ClientInfo client) {
-        boolean locked = challenge.countFailure(settings.challengeMaxAttempts(), clock.instant());
+        Instant now = clock.instant();
+        boolean dead = challenge.countFailure(settings.challengeMaxAttempts(), now);
         String detail = "attempt " + challenge.attempts() + " of " + settings.challengeMaxAttempts();
         if (e instanceof ClockSkewSuspectedException skew) {
             detail = "offsetSeconds=" + skew.offsetSeconds() + "; " + detail;
         }
         refuse(challenge, method, e, client, detail);
-        return locked ? new TooManyAttemptsException() : e;
+        // Across logins too: a new password step must not buy a fresh set of guesses forever.
+        Account account = em.find(Account.class, challenge.accountId(), LockModeType.PESSIMISTIC_WRITE);
+        if (account.countSecondFactorFailure(settings.lockoutThreshold(), settings.lockoutDuration(), now)) {
+            challenge.lock(now);
+            audit.refusal(AuditEvent.refused(EventType.ACCOUNT_LOCKED, Reason.LOCKED_OUT, attemptOf(challenge, client))
+                    .forAccount(account.id()).detail("for " + settings.lockoutDuration()));
+            return new LockedOutException();
+        }
+        return dead ? new TooManyAttemptsException() : e;
     }
 
     private void refuse(PendingChallenge challenge, Method method, VerificationException e, ClientInfo client,
@@ -268,7 +295,9 @@ public class Challenges {
             refuse(challenge, method, new NoPendingChallengeException(), client, "account no longer active");
             throw new NoPendingChallengeException();
         }
-        audit.record(AuditEvent.succeeded(EventType.LOGIN_OK, attemptOf(challenge, client))
+        account.clearSecondFactorFailures();
+        EventType event = challenge.purpose() == PendingChallenge.Purpose.STEP_UP ? EventType.STEP_UP_OK : EventType.LOGIN_OK;
+        audit.record(AuditEvent.succeeded(event, attemptOf(challenge, client))
                 .forAccount(account.id()).by(method).detail(detail));
         return SignedIn.of(account);
     }

@@ -20,10 +20,11 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "pending_challenge")
 public class PendingChallenge {
 
-    /** What the second step is: prove an enrolled factor, or enroll the first one. */
+    /** What the second step is: prove an enrolled factor, enroll the first one, or prove one again (step-up). */
     public enum Purpose {
         SECOND_FACTOR,
-        ENROLLMENT
+        ENROLLMENT,
+        STEP_UP
     }
 
     public enum State {
@@ -102,10 +103,14 @@ public class PendingChallenge {
     boolean countFailure(int maxAttempts, Instant now) {
         attempts++;
         if (attempts >= maxAttempts) {
-            finish(State.LOCKED, now);
+            lock(now);
             return true;
         }
         return false;
+    }
+
+    void lock(Instant now) {
+        finish(State.LOCKED, now);
     }
 
     private void finish(State state, Instant now) {

@@ -64,6 +64,14 @@ public class Settings {
     String sweeperInterval;
 
     @Inject
+    @ConfigProperty(name = "twostep.lockout.threshold", defaultValue = "10")
+    int lockoutThreshold;
+
+    @Inject
+    @ConfigProperty(name = "twostep.lockout.duration", defaultValue = "PT15M")
+    String lockoutDuration;
+
+    @Inject
     @ConfigProperty(name = "twostep.step-up.window", defaultValue = "PT5M")
     String stepUpWindow;
 
@@ -126,6 +134,16 @@ public class Settings {
 
     public Duration sweeperInterval() {
         return Duration.parse(sweeperInterval);
+    }
+
+    /** Wrong second factors of one account, across logins, that lock it. */
+    public int lockoutThreshold() {
+        return lockoutThreshold;
+    }
+
+    /** How long a locked account stays locked. */
+    public Duration lockoutDuration() {
+        return Duration.parse(lockoutDuration);
     }
 
     /** How recently a second factor must have been proven for a sensitive change (removing one, new recovery codes). */

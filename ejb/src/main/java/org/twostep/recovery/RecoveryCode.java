@@ -45,8 +45,4 @@ public class RecoveryCode {
     String digest() {
         return digest;
     }
-
-    boolean isUsed() {
-        return usedAt != null;
-    }
 }

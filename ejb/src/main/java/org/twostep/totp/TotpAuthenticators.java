@@ -98,11 +98,12 @@ public class TotpAuthenticators {
      * Verifies a code against the account's active authenticators and spends it: the accepted time
      * step is stored with a conditional update, so of two requests with one code only one wins.
      *
-     * @throws VerificationException the most telling refusal: replayed, then clock skew, then mismatch
+     * @throws VerificationException the most telling refusal: replayed, then clock skew, then mismatch,
+     *         then malformed (the code fits none of the account's apps)
      */
     public void verify(long accountId, String code) {
         Instant now = clock.instant();
-        VerificationException refusal = new TotpMismatchException();
+        VerificationException refusal = new MalformedCodeException(); // until a code of some app's length is seen
         for (TotpAuthenticator app : active(accountId)) {
             try {
                 long step = verifier().verify(secretOf(app), app.parameters(), code, now, app.lastUsedStep());
@@ -115,7 +116,11 @@ public class TotpAuthenticators {
                     refusal = e;
                 }
             } catch (TotpMismatchException e) {
-                // try the account's next app; the refusal stays the most telling one
+                if (refusal instanceof MalformedCodeException) {
+                    refusal = e;
+                }
+            } catch (MalformedCodeException e) {
+                // not this app's number of digits: another app of the account may use the other length
             }
         }
         throw refusal;

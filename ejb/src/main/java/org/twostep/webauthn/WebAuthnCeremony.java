@@ -104,12 +104,4 @@ public class WebAuthnCeremony {
     boolean userVerification() {
         return userVerification;
     }
-
-    State state() {
-        return state;
-    }
-
-    Instant expiresAt() {
-        return expiresAt;
-    }
 }

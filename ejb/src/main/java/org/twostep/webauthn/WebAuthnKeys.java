@@ -5,6 +5,9 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -87,6 +90,11 @@ public class WebAuthnKeys {
             WebAuthnCredential credential = new WebAuthnCredential(who.accountId(), key, ceremony.userVerification(), name,
                     clock.instant());
             em.persist(credential);
+            try {
+                em.flush(); // a double submit of one key: the unique credential id decides here, not at commit
+            } catch (PersistenceException duplicate) {
+                throw new WebAuthnRefusedException(Reason.WEBAUTHN_ALREADY_REGISTERED);
+            }
             audit.record(AuditEvent.succeeded(EventType.FACTOR_ADDED, attempt).forAccount(who.accountId())
                     .by(ceremony.userVerification() ? Method.PASSKEY : Method.WEBAUTHN).detail(name));
             return factorOf(credential);
@@ -142,13 +150,20 @@ public class WebAuthnKeys {
             accountId = credential.accountId();
             Account account = accounts.find(accountId);
             attempt = LoginAttempt.resume(attempt.correlationId(), account.username(), client);
-            if (assertion.userHandle() != null && !assertion.userHandle().equals(account.webAuthnUserHandle())) {
+            // WebAuthn L3 §7.2 step 6: with no user identified beforehand, the user handle must name the credential's owner.
+            if (assertion.userHandle() == null || account.webAuthnUserHandle() == null
+                    || !MessageDigest.isEqual(assertion.userHandle().getBytes(StandardCharsets.US_ASCII),
+                            account.webAuthnUserHandle().getBytes(StandardCharsets.US_ASCII))) {
                 throw new WebAuthnRefusedException(Reason.WEBAUTHN_FOREIGN_CREDENTIAL);
             }
             if (!account.isActive()) {
                 throw new org.twostep.account.AccountDisabledException();
             }
+            if (account.isLockedAt(clock.instant())) {
+                throw new org.twostep.challenge.LockedOutException();
+            }
             verify(assertion, credential, ceremony, rp);
+            account.clearSecondFactorFailures();
             audit.record(AuditEvent.succeeded(EventType.LOGIN_OK, attempt).forAccount(accountId).by(Method.PASSKEY));
             return SignedIn.of(account);
         } catch (VerificationException e) {
@@ -194,10 +209,10 @@ public class WebAuthnKeys {
         return !keysOf(accountId).isEmpty();
     }
 
-    /** Deletes ceremonies created before {@code before}: used ones and ones never answered. */
-    public int purgeCeremonies(Instant before) {
-        return em.createQuery("delete from WebAuthnCeremony c where c.expiresAt < :before")
-                .setParameter("before", before)
+    /** Deletes the ceremonies that expired before {@code now}: used or never answered, they serve no one. */
+    public int purgeCeremonies(Instant now) {
+        return em.createQuery("delete from WebAuthnCeremony c where c.expiresAt < :now")
+                .setParameter("now", now)
                 .executeUpdate();
     }
 

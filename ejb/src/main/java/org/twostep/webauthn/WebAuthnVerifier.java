@@ -165,8 +165,5 @@ public final class WebAuthnVerifier {
             return data.getUserHandle() == null ? null : Base64UrlUtil.encodeToString(data.getUserHandle());
         }
 
-        public boolean userVerified() {
-            return data.getAuthenticatorData() != null && data.getAuthenticatorData().isFlagUV();
-        }
     }
 }

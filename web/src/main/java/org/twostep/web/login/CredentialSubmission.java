@@ -39,12 +39,12 @@ public class CredentialSubmission {
     public void submit(Credential credential) {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        if (stepUp.isInProgress()) {
-            proveStepUp(credential, external, request);
-            return;
-        }
         if (SignedInSession.get(request) != null) {
-            alreadySignedIn(external); // a form re-posted with the back button, for instance
+            if (stepUp.isInProgress() && StepUp.accepts(credential)) {
+                proveStepUp(credential, external, request);
+            } else {
+                alreadySignedIn(external); // a form re-posted with the back button, for instance
+            }
             return;
         }
         AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
@@ -60,9 +60,6 @@ public class CredentialSubmission {
         try {
             redirect(external, stepUp.prove(credential));
         } catch (VerificationException e) {
-            if (Refusal.endsLogin(e.reason())) {
-                PendingLogin.remove(request);
-            }
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Refusal.message(e.reason()), null));
         }
     }

@@ -1,10 +1,12 @@
 package org.twostep.web.login;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** {@code login.xhtml}: the first step, username and password. */
 @Named
@@ -17,8 +19,10 @@ public class LoginPage {
     private String username;
     private String password;
 
+    /** A signed-in caller has nothing to do here, even in the middle of a step-up. */
     public String redirectIfSignedIn() {
-        return submission.homeIfSignedIn();
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        return SignedInSession.get(request) != null ? "/home?faces-redirect=true" : null;
     }
 
     public void signIn() {

@@ -36,7 +36,7 @@ public final class Refusal {
     /** Whether the refusal ends the pending login, so that the user must start again with the password. */
     static boolean endsLogin(Reason reason) {
         return switch (reason) {
-            case NO_PENDING_CHALLENGE, CHALLENGE_EXPIRED, TOO_MANY_ATTEMPTS -> true;
+            case NO_PENDING_CHALLENGE, CHALLENGE_EXPIRED, TOO_MANY_ATTEMPTS, LOCKED_OUT -> true;
             default -> false;
         };
     }
@@ -51,6 +51,7 @@ public final class Refusal {
             case CLOCK_SKEW_SUSPECTED -> "That code is not valid now. Check that your phone's clock is set automatically.";
             case CHALLENGE_EXPIRED -> "Your sign-in took too long. Please sign in again.";
             case TOO_MANY_ATTEMPTS -> "Too many wrong codes. Please sign in again.";
+            case LOCKED_OUT -> "Too many failed attempts: this account is locked for a while. Try again later, or ask your help desk.";
             case NO_PENDING_CHALLENGE -> "No sign-in is in progress. Please sign in.";
             case ENROLLMENT_NOT_PENDING -> "This setup is no longer open. Please sign in again.";
             case MALFORMED_RECOVERY_CODE -> "A recovery code has 24 letters and digits, like ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2.";
@@ -64,7 +65,8 @@ public final class Refusal {
             case WEBAUTHN_BAD_CHALLENGE, WEBAUTHN_BAD_ORIGIN, WEBAUTHN_BAD_RP_ID, WEBAUTHN_BAD_SIGNATURE,
                  WEBAUTHN_COUNTER_REGRESSED, WEBAUTHN_USER_NOT_PRESENT, WEBAUTHN_REFUSED -> "The security key's answer was not accepted.";
             case FACTOR_REMOVAL_REFUSED -> "This is your last second factor: add another before removing it.";
-            case ENROLLMENT_REQUIRED, NONE -> "Sign-in failed. Please try again.";
+            case FACTOR_NOT_FOUND -> "That factor is no longer on your account. Reload the page.";
+            case NONE -> "Sign-in failed. Please try again.";
         };
     }
 }

@@ -7,6 +7,7 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.servlet.http.HttpServletRequest;
 import org.twostep.account.SignedIn;
 import org.twostep.challenge.Challenges;
+import org.twostep.challenge.VerificationException;
 import org.twostep.config.Settings;
 
 /**
@@ -18,8 +19,8 @@ import org.twostep.config.Settings;
  * if (stepUp.isNeeded()) { return stepUp.begin("/account/security.xhtml"); }
  * }</pre>
  *
- * The caller is already authenticated, so the proof goes to the challenge service directly rather
- * than through the authentication mechanism.
+ * The caller is already authenticated, so the proof (a code, a recovery code or a security key, never
+ * a password) goes to the challenge service directly rather than through the authentication mechanism.
  */
 @RequestScoped
 public class StepUp {
@@ -46,8 +47,14 @@ public class StepUp {
         return "/challenge?faces-redirect=true";
     }
 
+    /** Whether a credential can prove a step-up: a second factor, never a password. */
+    static boolean accepts(jakarta.security.enterprise.credential.Credential credential) {
+        return credential instanceof TotpCredential || credential instanceof RecoveryCodeCredential
+                || credential instanceof WebAuthnAssertionCredential key && !key.passkey();
+    }
+
     /** Whether this session is in the middle of a step-up. */
-    boolean isInProgress() {
+    public boolean isInProgress() {
         return SignedInSession.get(request) != null && PendingLogin.get(request) != null;
     }
 
@@ -57,12 +64,22 @@ public class StepUp {
      *
      * @throws org.twostep.challenge.VerificationException the proof was refused
      */
-    String prove(Credential proof) {
+    public String prove(Credential proof) {
         PendingLogin pending = PendingLogin.get(request);
-        if (proof instanceof RecoveryCodeCredential recovery) {
-            challenges.verifyRecoveryCode(pending.challengeId(), recovery.code(), Clients.of(request));
-        } else {
-            challenges.verifyTotp(pending.challengeId(), ((TotpCredential) proof).code(), Clients.of(request));
+        try {
+            if (proof instanceof RecoveryCodeCredential recovery) {
+                challenges.verifyRecoveryCode(pending.challengeId(), recovery.code(), Clients.of(request));
+            } else if (proof instanceof WebAuthnAssertionCredential key) {
+                challenges.verifyWebAuthn(pending.challengeId(), key.ceremonyId(), key.json(), key.relyingParty(),
+                        Clients.of(request));
+            } else {
+                challenges.verifyTotp(pending.challengeId(), ((TotpCredential) proof).code(), Clients.of(request));
+            }
+        } catch (VerificationException e) {
+            if (Refusal.endsLogin(e.reason())) {
+                PendingLogin.remove(request); // the step-up is over; the caller stays signed in
+            }
+            throw e;
         }
         PendingLogin.remove(request);
         SignedInSession.markProven(request);

@@ -29,6 +29,7 @@ import org.twostep.web.login.Next;
 import org.twostep.web.login.PendingLogin;
 import org.twostep.web.login.Refusal;
 import org.twostep.web.login.SignedInSession;
+import org.twostep.web.login.StepUp;
 import org.twostep.web.login.WebAuthnAssertionCredential;
 
 /**
@@ -63,6 +64,9 @@ public class WebAuthnResource {
     @Inject
     SecurityContext securityContext;
 
+    @Inject
+    StepUp stepUp;
+
     @Context
     HttpServletRequest request;
 
@@ -75,6 +79,9 @@ public class WebAuthnResource {
         SignedIn who = SignedInSession.get(request);
         if (who == null) {
             return refusal(Response.Status.UNAUTHORIZED, "Sign in first.");
+        }
+        if (stepUp.isNeeded()) {
+            return refusal(Response.Status.FORBIDDEN, "Confirm it is you first: reload the page.");
         }
         RelyingParty rp = relyingParties.of(request);
         Response wrongOrigin = checkOrigin(rp);
@@ -95,10 +102,7 @@ public class WebAuthnResource {
             return refusal(Response.Status.UNAUTHORIZED, "Sign in first.");
         }
         RelyingParty rp = relyingParties.of(request);
-        Response bad = checkOrigin(rp);
-        if (bad == null) {
-            bad = checkBody(body);
-        }
+        Response bad = checkRequest(rp, body);
         if (bad != null) {
             return bad;
         }
@@ -141,7 +145,22 @@ public class WebAuthnResource {
         if (PendingLogin.get(request) == null) {
             return refusal(Response.Status.UNAUTHORIZED, Refusal.message(Reason.NO_PENDING_CHALLENGE));
         }
-        return signIn(body, false);
+        return stepUp.isInProgress() ? stepUp(body) : signIn(body, false);
+    }
+
+    /** A signed-in caller proves a key again before a sensitive change, then returns where they were. */
+    private Response stepUp(String body) {
+        RelyingParty rp = relyingParties.of(request);
+        Response bad = checkRequest(rp, body);
+        if (bad != null) {
+            return bad;
+        }
+        try {
+            String next = stepUp.prove(new WebAuthnAssertionCredential(takeCeremony(), body, rp, false));
+            return Response.ok(Json.createObjectBuilder().add("redirect", next).build()).build();
+        } catch (VerificationException e) {
+            return refusal(e.reason());
+        }
     }
 
     @POST
@@ -167,10 +186,7 @@ public class WebAuthnResource {
     /** Hands the assertion to the authentication mechanism, which signs the caller in or refuses. */
     private Response signIn(String body, boolean passkey) {
         RelyingParty rp = relyingParties.of(request);
-        Response bad = checkOrigin(rp);
-        if (bad == null) {
-            bad = checkBody(body);
-        }
+        Response bad = checkRequest(rp, body);
         if (bad != null) {
             return bad;
         }
@@ -201,8 +217,15 @@ public class WebAuthnResource {
                 : refusal(Response.Status.FORBIDDEN, "Requests must come from this site's own pages.");
     }
 
-    /** Oversized bodies stop here; empty or malformed ones go on to be refused, and audited, as WEBAUTHN_MALFORMED. */
-    private static Response checkBody(String body) {
+    /**
+     * The Origin check, then the size: oversized bodies stop here; empty or malformed ones go on to be
+     * refused, and audited, as WEBAUTHN_MALFORMED.
+     */
+    private Response checkRequest(RelyingParty rp, String body) {
+        Response wrongOrigin = checkOrigin(rp);
+        if (wrongOrigin != null) {
+            return wrongOrigin;
+        }
         if (body != null && body.length() > MAX_BODY) {
             return refusal(Response.Status.BAD_REQUEST, "The request is too large.");
         }
