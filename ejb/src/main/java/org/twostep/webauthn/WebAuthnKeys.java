@@ -206,7 +206,11 @@ public class WebAuthnKeys {
     }
 
     public boolean hasAny(long accountId) {
-        return !keysOf(accountId).isEmpty();
+        return !em.createQuery("select c.id from WebAuthnCredential c where c.accountId = :account", Long.class)
+                .setParameter("account", accountId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     /** Deletes the ceremonies that expired before {@code now}: used or never answered, they serve no one. */
