@@ -181,6 +181,14 @@ class WebAuthnRefusalsIT extends TwoStepIT {
         assertEquals(bodies.size(), db.auditOfType(user.username(), "SECOND_FACTOR_FAILED").stream()
                 .filter(r -> "WEBAUTHN_MALFORMED".equals(r.reason())).count());
         assertEquals(keys, keysOf(user));
+
+        // Over 64 KiB: refused before it is read further, and before the ceremony is spent.
+        Browser oversized = atSecondStep(user);
+        options(oversized, "authentication/options");
+        String huge = "{\"padding\":\"" + "x".repeat(70 * 1024) + "\"}";
+        assertRefused(oversized.postJson(AUTHENTICATION, huge, origin()), 400, "The request is too large.");
+        assertNotSignedIn(oversized);
+        assertEquals(keys, keysOf(user));
     }
 
     @Test

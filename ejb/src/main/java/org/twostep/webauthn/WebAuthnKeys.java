@@ -5,7 +5,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
+import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -75,6 +75,8 @@ public class WebAuthnKeys {
                                    ClientInfo client) {
         LoginAttempt attempt = LoginAttempt.resume(null, who.username(), client);
         try {
+            // One registration per account at a time, so the duplicate check below cannot race a double submit.
+            em.find(Account.class, who.accountId(), LockModeType.PESSIMISTIC_WRITE);
             WebAuthnCeremony ceremony = spend(ceremonyId, WebAuthnCeremony.Purpose.REGISTRATION);
             if (!Long.valueOf(who.accountId()).equals(ceremony.accountId())) {
                 throw new WebAuthnRefusedException(Reason.WEBAUTHN_NO_CEREMONY);
@@ -90,11 +92,6 @@ public class WebAuthnKeys {
             WebAuthnCredential credential = new WebAuthnCredential(who.accountId(), key, ceremony.userVerification(), name,
                     clock.instant());
             em.persist(credential);
-            try {
-                em.flush(); // a double submit of one key: the unique credential id decides here, not at commit
-            } catch (PersistenceException duplicate) {
-                throw new WebAuthnRefusedException(Reason.WEBAUTHN_ALREADY_REGISTERED);
-            }
             audit.record(AuditEvent.succeeded(EventType.FACTOR_ADDED, attempt).forAccount(who.accountId())
                     .by(ceremony.userVerification() ? Method.PASSKEY : Method.WEBAUTHN).detail(name));
             return factorOf(credential);

@@ -18,6 +18,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.twostep.account.SignedIn;
 import org.twostep.audit.Reason;
 import org.twostep.challenge.Challenges;
@@ -96,7 +99,8 @@ public class WebAuthnResource {
     @POST
     @Path("registration")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response register(@QueryParam("nickname") String nickname, String body) {
+    public Response register(@QueryParam("nickname") String nickname, InputStream stream) {
+        String body = readBounded(stream);
         SignedIn who = SignedInSession.get(request);
         if (who == null) {
             return refusal(Response.Status.UNAUTHORIZED, "Sign in first.");
@@ -141,7 +145,8 @@ public class WebAuthnResource {
     @POST
     @Path("authentication")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response authenticate(String body) {
+    public Response authenticate(InputStream stream) {
+        String body = readBounded(stream);
         if (PendingLogin.get(request) == null) {
             return refusal(Response.Status.UNAUTHORIZED, Refusal.message(Reason.NO_PENDING_CHALLENGE));
         }
@@ -179,7 +184,8 @@ public class WebAuthnResource {
     @POST
     @Path("passkey")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response passkey(String body) {
+    public Response passkey(InputStream stream) {
+        String body = readBounded(stream);
         return signIn(body, true);
     }
 
@@ -226,10 +232,26 @@ public class WebAuthnResource {
         if (wrongOrigin != null) {
             return wrongOrigin;
         }
-        if (body != null && body.length() > MAX_BODY) {
+        if (body != null && body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY) {
             return refusal(Response.Status.BAD_REQUEST, "The request is too large.");
         }
         return null;
+    }
+
+    /**
+     * The body as text, read no further than one byte past {@link #MAX_BODY}: a huge body is refused
+     * without being held in memory. Null when there is none.
+     */
+    private static String readBounded(InputStream stream) {
+        if (stream == null) {
+            return null;
+        }
+        try {
+            byte[] bytes = stream.readNBytes(MAX_BODY + 1);
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null; // a broken upload reads as no body: refused as malformed
+        }
     }
 
     private static Response refusal(Reason reason) {
