@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** The two-step login through the real pages, and its refusals with their reason codes in the audit trail. */
@@ -130,6 +135,40 @@ class LoginFlowIT extends TwoStepIT {
         assertEquals("LOCKED_OUT", lastRefusal(user).reason(), "a new password step opens no challenge while locked");
         assertEquals(0, db.query("select count(*) from pending_challenge c join account a on a.id = c.account_id"
                 + " where a.username_key = ? and c.state = 'PENDING'", user.username()).get(0).getLong(0));
+    }
+
+    @Test
+    void wrongCodesSentAtOnceFromManyLoginsAreEachCounted() throws Exception {
+        EnrolledUser user = enrolledUser("parallel");
+        String wrong = wrongCode(user.app());
+        List<Browser> browsers = new ArrayList<>();
+        List<Browser.Page> challenges = new ArrayList<>();
+        for (int i = 0; i < 10; i++) { // the lockout threshold, one wrong code per login
+            Browser browser = browser();
+            browsers.add(browser);
+            challenges.add(signInWithPassword(browser, user.username(), PASSWORD));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(browsers.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Browser.Page>> answers = new ArrayList<>();
+            for (int i = 0; i < browsers.size(); i++) {
+                Browser browser = browsers.get(i);
+                Browser.Page challenge = challenges.get(i);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return enterCode(browser, challenge, wrong);
+                }));
+            }
+            start.countDown();
+            for (Future<Browser.Page> answer : answers) {
+                assertTrue(answer.get().status() < 500, "a refusal, never a server error");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, db.auditOfType(user.username(), "ACCOUNT_LOCKED").size(), "no failure was lost to a race");
+        assertShortRefusal(signInWithPassword(browser(), user.username(), PASSWORD), LOCKED);
     }
 
     @Test

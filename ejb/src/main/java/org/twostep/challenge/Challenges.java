@@ -95,6 +95,10 @@ public class Challenges {
      */
     public ChallengeTicket openStepUp(SignedIn who, ClientInfo client) {
         LoginAttempt attempt = LoginAttempt.start(who.username(), client);
+        if (accounts.find(who.accountId()).isLockedAt(clock.instant())) {
+            audit.refusal(AuditEvent.refused(EventType.SECOND_FACTOR_FAILED, Reason.LOCKED_OUT, attempt).forAccount(who.accountId()));
+            throw new LockedOutException();
+        }
         PendingChallenge challenge = create(who.accountId(), attempt, PendingChallenge.Purpose.STEP_UP, clock.instant());
         audit.record(AuditEvent.succeeded(EventType.STEP_UP_STARTED, attempt).forAccount(who.accountId()));
         return new ChallengeTicket(challenge.id(), challenge.purpose());
@@ -241,7 +245,10 @@ public class Challenges {
             challenge.expire(clock.instant());
             refusal = new ChallengeExpiredException();
         }
-        if (refusal == null && accounts.find(challenge.accountId()).isLockedAt(clock.instant())) {
+        // The account next, locked too: its failure count is read and written by one verification at a time
+        // (always challenge, then account, so two verifications cannot deadlock).
+        Account account = em.find(Account.class, challenge.accountId(), LockModeType.PESSIMISTIC_WRITE);
+        if (refusal == null && account.isLockedAt(clock.instant())) {
             challenge.lock(clock.instant()); // locked meanwhile, by this login's or another's wrong codes
             refusal = new LockedOutException();
         }
@@ -272,10 +279,10 @@ public class Challenges {
         }
         refuse(challenge, method, e, client, detail);
         // Across logins too: a new password step must not buy a fresh set of guesses forever.
-        Account account = em.find(Account.class, challenge.accountId(), LockModeType.PESSIMISTIC_WRITE);
+        Account account = em.find(Account.class, challenge.accountId()); // locked by live()
         if (account.countSecondFactorFailure(settings.lockoutThreshold(), settings.lockoutDuration(), now)) {
             challenge.lock(now);
-            audit.refusal(AuditEvent.refused(EventType.ACCOUNT_LOCKED, Reason.LOCKED_OUT, attemptOf(challenge, client))
+            audit.record(AuditEvent.refused(EventType.ACCOUNT_LOCKED, Reason.LOCKED_OUT, attemptOf(challenge, client))
                     .forAccount(account.id()).detail("for " + settings.lockoutDuration()));
             return new LockedOutException();
         }

@@ -145,7 +145,8 @@ public class WebAuthnKeys {
             WebAuthnVerifier.Assertion assertion = verifier.parseAssertion(json);
             WebAuthnCredential credential = credentialOf(assertion);
             accountId = credential.accountId();
-            Account account = accounts.find(accountId);
+            // Locked before the key's counter moves: the same order as a second step (account, then factor).
+            Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
             attempt = LoginAttempt.resume(attempt.correlationId(), account.username(), client);
             // WebAuthn L3 §7.2 step 6: with no user identified beforehand, the user handle must name the credential's owner.
             if (assertion.userHandle() == null || account.webAuthnUserHandle() == null

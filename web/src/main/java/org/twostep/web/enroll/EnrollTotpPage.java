@@ -17,6 +17,7 @@ import org.twostep.web.login.CredentialSubmission;
 import org.twostep.web.login.PendingLogin;
 import org.twostep.web.login.Refusal;
 import org.twostep.web.login.SignedInSession;
+import org.twostep.web.login.StepUp;
 import org.twostep.web.login.TotpCredential;
 
 /**
@@ -37,8 +38,13 @@ public class EnrollTotpPage {
     @EJB
     SecondFactors factors;
 
+    static final String STEP_UP_FIRST = "Confirm it is you first: reload the page.";
+
     @Inject
     CredentialSubmission submission;
+
+    @Inject
+    StepUp stepUp;
 
     @Inject
     FacesContext faces;
@@ -58,7 +64,9 @@ public class EnrollTotpPage {
             SignedIn who = SignedInSession.get(request);
             PendingLogin pending = PendingLogin.get(request);
             try {
-                if (who != null) {
+                if (who != null && stepUp.isNeeded()) {
+                    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, STEP_UP_FIRST, null));
+                } else if (who != null) {
                     Long id = (Long) request.getSession().getAttribute(ADDING_KEY);
                     enrollment = id == null ? factors.beginTotp(who) : factors.showTotp(who, id);
                     request.getSession().setAttribute(ADDING_KEY, enrollment.id());
@@ -82,6 +90,9 @@ public class EnrollTotpPage {
         if (adding == null) {
             submission.submit(new TotpCredential(typed)); // the first app: its code completes the login
             return null;
+        }
+        if (stepUp.isNeeded()) {
+            return stepUp.begin("/enroll/totp.xhtml"); // the page sat open past the step-up window
         }
         try {
             factors.confirmTotp(who, adding, typed, Clients.of(request));

@@ -2,6 +2,8 @@ package org.twostep.web.login;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,10 +41,20 @@ public class StepUp {
         return !SignedInSession.provenWithin(request, settings.stepUpWindow());
     }
 
-    /** Opens a step-up challenge and returns the navigation to the challenge page. */
+    /**
+     * Opens a step-up challenge and returns the navigation to the challenge page; when the account is
+     * locked, none can be opened: the caller goes home with the lockout message.
+     */
     public String begin(String returnTo) {
         SignedIn who = SignedInSession.get(request);
-        PendingLogin.save(request, challenges.openStepUp(who, Clients.of(request)));
+        try {
+            PendingLogin.save(request, challenges.openStepUp(who, Clients.of(request)));
+        } catch (VerificationException e) {
+            FacesContext faces = FacesContext.getCurrentInstance();
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Refusal.message(e.reason()), null));
+            faces.getExternalContext().getFlash().setKeepMessages(true);
+            return "/home?faces-redirect=true";
+        }
         SignedInSession.saveReturnTo(request, returnTo);
         return "/challenge?faces-redirect=true";
     }

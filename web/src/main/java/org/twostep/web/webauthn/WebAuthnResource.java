@@ -105,6 +105,9 @@ public class WebAuthnResource {
         if (who == null) {
             return refusal(Response.Status.UNAUTHORIZED, "Sign in first.");
         }
+        if (stepUp.isNeeded()) {
+            return refusal(Response.Status.FORBIDDEN, "Confirm it is you first: reload the page.");
+        }
         RelyingParty rp = relyingParties.of(request);
         Response bad = checkRequest(rp, body);
         if (bad != null) {
