@@ -33,8 +33,21 @@ class SelfServiceIT extends TwoStepIT {
         assertEquals(1, appRows(removed).size());
         assertTrue(appRows(removed).get(0).text().contains("Work phone"));
 
+        // The renamed page is stale now: its first row still names the removed app. Renaming from it must
+        // not touch the app that now stands first.
+        Browser.Page stale = browser.submit(renamed, formOfRow(renamed, 0), Map.of("nickname", "Hijacked"),
+                formOfRow(renamed, 0) + ":rename");
+        assertShortRefusal(stale, "That factor is no longer on your account. Reload the page.");
+        assertTrue(appRows(stale).get(0).text().contains("Work phone"), stale.text());
+        Browser.Page unnamed = browser.submit(stale, formOfRow(stale, 0), Map.of("nickname", " "), formOfRow(stale, 0) + ":rename");
+        assertShortRefusal(unnamed, "Enter a name of 1 to 64 characters.");
+        List<String> renameRefusals = db.auditOfType(user.username(), "FACTOR_RENAMED").stream()
+                .filter(r -> r.outcome().equals("FAILURE")).map(Database.AuditRow::reason).toList();
+        assertEquals(List.of("FACTOR_NOT_FOUND", "FACTOR_NAME_INVALID"), renameRefusals);
+
         assertEquals(2, db.auditOfType(user.username(), "FACTOR_ADDED").size());
         assertEquals("Work phone", db.auditOfType(user.username(), "FACTOR_RENAMED").get(0).detail());
+        assertEquals(1, db.auditOfType(user.username(), "FACTOR_RENAMED").stream().filter(r -> r.outcome().equals("SUCCESS")).count());
         assertEquals("SUCCESS", db.auditOfType(user.username(), "FACTOR_REMOVED").get(0).outcome());
 
         Browser other = browser();

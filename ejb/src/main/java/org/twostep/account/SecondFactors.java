@@ -68,7 +68,8 @@ public class SecondFactors {
         try {
             totp.confirm(who.accountId(), enrollmentId, code);
         } catch (VerificationException e) {
-            audit.refusal(event(EventType.FACTOR_REFUSED, e.reason(), who, client).by(Method.TOTP));
+            audit.refusal(AuditEvent.refused(EventType.FACTOR_REFUSED, e.reason(), attempt(who, client))
+                    .forAccount(who.accountId()).by(Method.TOTP));
             throw e;
         }
         audit.record(AuditEvent.succeeded(EventType.FACTOR_ADDED, attempt(who, client)).forAccount(who.accountId()).by(Method.TOTP));
@@ -77,11 +78,11 @@ public class SecondFactors {
     public void rename(SignedIn who, Kind kind, long id, String nickname, ClientInfo client) {
         String name = nickname == null ? "" : nickname.strip();
         if (name.isEmpty() || name.length() > 64) {
-            throw new FactorChangeRefusedException(Reason.INVALID_INPUT);
+            throw refused(EventType.FACTOR_RENAMED, Reason.FACTOR_NAME_INVALID, kind, who, client);
         }
         boolean renamed = kind == Kind.TOTP ? totp.rename(who.accountId(), id, name) : keys.rename(who.accountId(), id, name);
         if (!renamed) {
-            throw new FactorChangeRefusedException(Reason.FACTOR_NOT_FOUND);
+            throw refused(EventType.FACTOR_RENAMED, Reason.FACTOR_NOT_FOUND, kind, who, client);
         }
         audit.record(AuditEvent.succeeded(EventType.FACTOR_RENAMED, attempt(who, client)).forAccount(who.accountId())
                 .by(kind.method).detail(name));
@@ -92,18 +93,19 @@ public class SecondFactors {
         // Removals of one account's factors take turns: two at once must not both see "two left".
         em.find(Account.class, who.accountId(), LockModeType.PESSIMISTIC_WRITE);
         if (totp.countActive(who.accountId()) + keys.count(who.accountId()) <= 1) {
-            audit.refusal(event(EventType.FACTOR_REMOVED, Reason.FACTOR_REMOVAL_REFUSED, who, client).by(kind.method));
-            throw new FactorChangeRefusedException(Reason.FACTOR_REMOVAL_REFUSED);
+            throw refused(EventType.FACTOR_REMOVED, Reason.FACTOR_REMOVAL_REFUSED, kind, who, client);
         }
         boolean removed = kind == Kind.TOTP ? totp.remove(who.accountId(), id) : keys.remove(who.accountId(), id);
         if (!removed) {
-            throw new FactorChangeRefusedException(Reason.FACTOR_NOT_FOUND);
+            throw refused(EventType.FACTOR_REMOVED, Reason.FACTOR_NOT_FOUND, kind, who, client);
         }
         audit.record(AuditEvent.succeeded(EventType.FACTOR_REMOVED, attempt(who, client)).forAccount(who.accountId()).by(kind.method));
     }
 
-    private static AuditEvent event(EventType type, Reason reason, SignedIn who, ClientInfo client) {
-        return AuditEvent.refused(type, reason, attempt(who, client)).forAccount(who.accountId());
+    /** Audits a refused change, in a transaction of its own, and returns the exception to throw. */
+    private FactorChangeRefusedException refused(EventType type, Reason reason, Kind kind, SignedIn who, ClientInfo client) {
+        audit.refusal(AuditEvent.refused(type, reason, attempt(who, client)).forAccount(who.accountId()).by(kind.method));
+        return new FactorChangeRefusedException(reason);
     }
 
     private static LoginAttempt attempt(SignedIn who, ClientInfo client) {

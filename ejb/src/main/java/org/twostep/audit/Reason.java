@@ -71,6 +71,8 @@ public enum Reason {
     WEBAUTHN_ALREADY_REGISTERED,
     /** Any other refusal by the WebAuthn verifier (algorithm, flags, attestation). */
     WEBAUTHN_REFUSED,
+    /** A factor's new name is empty or longer than 64 characters. */
+    FACTOR_NAME_INVALID,
     /** The factor to change is not one of the caller's (a stale page, or someone else's). */
     FACTOR_NOT_FOUND,
     /** Removing this factor would leave the account without a second factor. */

@@ -59,31 +59,40 @@ public class SecurityPage {
         return overview;
     }
 
-    /** Renames an app or key to the name typed in its row. */
-    public void rename(SecondFactors.Kind kind, long id) {
-        String nickname = faces.getExternalContext().getRequestParameterMap().get("nickname");
+    /** Renames the app or key of the submitted row to the name typed in it. */
+    public void rename(SecondFactors.Kind kind) {
         try {
-            factors.rename(SignedInSession.get(request), kind, id, nickname, Clients.of(request));
+            factors.rename(SignedInSession.get(request), kind, submittedFactorId(), request.getParameter("nickname"),
+                    Clients.of(request));
             info("Renamed.");
         } catch (VerificationException e) {
-            error("Enter a name of 1 to 64 characters.");
+            error(Refusal.message(e.reason()));
         }
         overview = null;
     }
 
-    /** Removes an app or key, after a step-up if the last second factor is older than five minutes. */
-    public String remove(SecondFactors.Kind kind, long id) {
+    /** Removes the app or key of the submitted row, after a step-up if the last second factor is older than five minutes. */
+    public String remove(SecondFactors.Kind kind) {
         if (stepUp.isNeeded()) {
             return stepUp.begin(SELF);
         }
         try {
-            factors.remove(SignedInSession.get(request), kind, id, Clients.of(request));
+            factors.remove(SignedInSession.get(request), kind, submittedFactorId(), Clients.of(request));
             info("Removed.");
         } catch (VerificationException e) {
             error(Refusal.message(e.reason()));
         }
         overview = null;
         return null;
+    }
+
+    /** The id the row's form carried; -1 (no factor) when it is missing or not a number. */
+    private long submittedFactorId() {
+        try {
+            return Long.parseLong(request.getParameter("factorId"));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private void info(String message) {

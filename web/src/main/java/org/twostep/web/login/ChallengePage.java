@@ -27,8 +27,10 @@ public class ChallengePage {
     private SecondFactorOptions options;
     private String recoveryCode;
 
+    /** A signed-in caller has nothing to verify here, unless a step-up is under way. */
     public String redirectIfSignedIn() {
-        return submission.homeIfSignedIn();
+        HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+        return SignedInSession.get(request) != null && PendingLogin.get(request) == null ? "/home?faces-redirect=true" : null;
     }
 
     /** Whether this session has a login waiting for its second factor. */

@@ -77,10 +77,4 @@ public class CredentialSubmission {
             throw new UncheckedIOException(e);
         }
     }
-
-    /** Where a page that makes no sense once signed in sends the caller instead. */
-    public String homeIfSignedIn() {
-        HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
-        return SignedInSession.get(request) != null && PendingLogin.get(request) == null ? "/home?faces-redirect=true" : null;
-    }
 }

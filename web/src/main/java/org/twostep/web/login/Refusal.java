@@ -45,6 +45,7 @@ public final class Refusal {
         return switch (reason) {
             case BAD_PASSWORD, UNKNOWN_USER, ACCOUNT_DISABLED -> "Wrong username or password.";
             case INVALID_INPUT -> "Enter your username (up to 64 letters, digits or . _ - @ +) and your password.";
+            case FACTOR_NAME_INVALID -> "Enter a name of 1 to 64 characters.";
             case MALFORMED_CODE -> "Enter the code from your authenticator app: digits only, nothing else.";
             case TOTP_MISMATCH -> "That code is not right. Check the app and try again.";
             case TOTP_REPLAYED -> "That code was already used. Wait for the next code and enter it.";
