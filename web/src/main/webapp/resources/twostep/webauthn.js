@@ -83,12 +83,16 @@
     });
   }
 
-  function explain(error) {
+  // InvalidStateError: the authenticator holds one of the credentials the server excluded. A passkey
+  // excludes only passkeys, so a security key of the account can still become a passkey's device.
+  function explain(error, passkey) {
     if (error && error.name === 'NotAllowedError') {
       return 'Cancelled, timed out, or the key could not verify you. Try again.';
     }
     if (error && error.name === 'InvalidStateError') {
-      return 'This security key is registered already.';
+      return passkey
+        ? 'This device already holds a passkey for your account: you can sign in with it. To replace it, remove it on the security page first.'
+        : 'This security key is registered to your account already: you can use it to sign in. To add another, use a different key.';
     }
     return (error && error.message) || 'Something went wrong. Try again.';
   }
@@ -116,7 +120,7 @@
       say('Done.');
       window.location.assign(json.redirect);
     }, function (error) {
-      say(explain(error));
+      say(explain(error, passkey));
       button.disabled = false;
     });
   }

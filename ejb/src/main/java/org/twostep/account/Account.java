@@ -8,7 +8,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -121,31 +120,20 @@ public class Account {
         }
     }
 
-    /** Whether too many wrong second factors locked the account, and it is still locked at {@code now}. */
-    public boolean isLockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
+    /** Until when the account is locked after too many wrong second factors; null when it is not. See {@code policy.Lockout}. */
+    public Instant lockedUntil() {
+        return lockedUntil;
     }
 
-    /**
-     * Counts a wrong second factor; at {@code threshold} the account locks until {@code now + duration}
-     * and the count starts again.
-     *
-     * @return whether this failure locked the account
-     */
-    public boolean countSecondFactorFailure(int threshold, Duration duration, Instant now) {
-        failedSecondFactors++;
-        if (failedSecondFactors < threshold) {
-            return false;
-        }
-        failedSecondFactors = 0;
-        lockedUntil = now.plus(duration);
-        return true;
+    /** Wrong second factors since the last successful one, across logins. */
+    public int failedSecondFactors() {
+        return failedSecondFactors;
     }
 
-    /** A successful sign-in forgets earlier failures. */
-    public void clearSecondFactorFailures() {
-        failedSecondFactors = 0;
-        lockedUntil = null;
+    /** Sets what the lockout policy decided: the failure count and the end of a lockout (or null). */
+    public void lockState(int failedSecondFactors, Instant lockedUntil) {
+        this.failedSecondFactors = failedSecondFactors;
+        this.lockedUntil = lockedUntil;
     }
 
     public boolean isActive() {

@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
@@ -13,10 +14,7 @@ import org.twostep.audit.ClientInfo;
 import org.twostep.audit.EventType;
 import org.twostep.audit.LoginAttempt;
 import org.twostep.audit.Method;
-import org.twostep.challenge.VerificationException;
-import org.twostep.recovery.RecoveryCodeSets;
-import org.twostep.totp.TotpAuthenticators;
-import org.twostep.webauthn.WebAuthnKeys;
+import org.twostep.refusal.VerificationException;
 
 /**
  * Accounts and the first factor: creating an account, and checking a username and password.
@@ -40,15 +38,6 @@ public class Accounts {
     @EJB
     AuditLog audit;
 
-    @EJB
-    TotpAuthenticators totp;
-
-    @EJB
-    RecoveryCodeSets recoveryCodes;
-
-    @EJB
-    WebAuthnKeys webAuthn;
-
     /**
      * The first factor. Refusals are audited with their precise reason ({@code UNKNOWN_USER},
      * {@code BAD_PASSWORD}, ...) and thrown; the caller shows one message for all of them.
@@ -71,7 +60,7 @@ public class Accounts {
             account.changePasswordHash(hashes.hash(password));
             audit.record(AuditEvent.succeeded(EventType.PASSWORD_REHASHED, attempt).forAccount(account.id()));
         }
-        return SignedIn.of(account);
+        return SignedIn.of(account, null); // no second factor yet
     }
 
     private VerificationException refused(LoginAttempt attempt, Long accountId, VerificationException e) {
@@ -109,16 +98,17 @@ public class Accounts {
         return em.find(Account.class, accountId);
     }
 
+    /**
+     * The account, its row locked for this transaction: what reads and writes its lockout state or
+     * its set of factors does so one at a time.
+     */
+    public Account lock(long accountId) {
+        return em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     /** Audits a sign-out. */
     public void signedOut(SignedIn who, ClientInfo client) {
         audit.record(AuditEvent.succeeded(EventType.LOGOUT, LoginAttempt.resume(null, who.username(), client))
                 .forAccount(who.accountId()));
-    }
-
-    /** What the signed-in home page shows of an account. */
-    public AccountOverview overview(long accountId) {
-        Account account = find(accountId);
-        return new AccountOverview(account.username(), account.displayName(), account.email(),
-                account.groups().contains(Account.ADMIN_GROUP), totp.list(accountId), webAuthn.list(accountId), recoveryCodes.remaining(accountId));
     }
 }

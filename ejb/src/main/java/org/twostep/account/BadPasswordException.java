@@ -1,7 +1,7 @@
 package org.twostep.account;
 
-import org.twostep.audit.Reason;
-import org.twostep.challenge.VerificationException;
+import org.twostep.refusal.Reason;
+import org.twostep.refusal.VerificationException;
 
 /** The password does not match the account's. */
 public final class BadPasswordException extends VerificationException {

@@ -1,7 +1,7 @@
 package org.twostep.account;
 
-import org.twostep.audit.Reason;
-import org.twostep.challenge.VerificationException;
+import org.twostep.refusal.Reason;
+import org.twostep.refusal.VerificationException;
 
 /** The username is empty, too long or contains control or space characters. */
 public final class BadUsernameException extends VerificationException {

@@ -1,7 +1,7 @@
 package org.twostep.account;
 
-import org.twostep.audit.Reason;
-import org.twostep.challenge.VerificationException;
+import org.twostep.refusal.Reason;
+import org.twostep.refusal.VerificationException;
 
 /** No account has this username. */
 public final class UnknownUserException extends VerificationException {

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.twostep.refusal.Reason;
 import org.hibernate.type.SqlTypes;
 
 /**
@@ -17,7 +18,7 @@ import org.hibernate.type.SqlTypes;
  * for every login step; never holds a password, code or secret.
  *
  * <pre>{@code
- * audit.record(AuditEvent.refused(EventType.SECOND_FACTOR_FAILED, Reason.TOTP_REPLAYED, attempt, null)
+ * audit.refusal(AuditEvent.refused(EventType.SECOND_FACTOR_FAILED, Reason.TOTP_REPLAYED, attempt)
  *         .forAccount(accountId).by(Method.TOTP));
  * }</pre>
  */

@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Writes the audit trail. Successes join the caller's transaction, so they exist only if the step
@@ -14,6 +15,7 @@ import java.time.Clock;
  * <pre>{@code
  * @EJB AuditLog audit;
  * audit.refusal(AuditEvent.refused(EventType.FIRST_FACTOR_FAILED, Reason.UNKNOWN_USER, attempt));
+ * Method last = audit.lastSecondFactorMethod(accountId);  // TOTP, WEBAUTHN or null
  * }</pre>
  */
 @Stateless
@@ -37,5 +39,17 @@ public class AuditLog {
     public void refusal(AuditEvent event) {
         event.stamp(clock.instant());
         em.persist(event);
+    }
+
+    /** The second factor (an app or a key) the account last signed in with; null when it never did. */
+    public Method lastSecondFactorMethod(long accountId) {
+        List<Method> last = em.createQuery("select e.method from AuditEvent e where e.accountId = :account"
+                        + " and e.type = :loginOk and e.method in :methods order by e.id desc", Method.class)
+                .setParameter("account", accountId)
+                .setParameter("loginOk", EventType.LOGIN_OK)
+                .setParameter("methods", List.of(Method.TOTP, Method.WEBAUTHN))
+                .setMaxResults(1)
+                .getResultList();
+        return last.isEmpty() ? null : last.get(0);
     }
 }

@@ -9,7 +9,7 @@ import java.util.UUID;
  *
  * <pre>{@code
  * LoginAttempt attempt = LoginAttempt.start(typedUsername, client);
- * audit.record(AuditEvent.refused(EventType.FIRST_FACTOR_FAILED, Reason.BAD_PASSWORD, attempt, null));
+ * audit.refusal(AuditEvent.refused(EventType.FIRST_FACTOR_FAILED, Reason.BAD_PASSWORD, attempt));
  * }</pre>
  */
 public record LoginAttempt(String correlationId, String typedUsername, ClientInfo client) implements Serializable {

@@ -1,6 +1,7 @@
 package org.twostep.challenge;
 
-import org.twostep.audit.Reason;
+import org.twostep.refusal.Reason;
+import org.twostep.refusal.VerificationException;
 
 /** The challenge outlived its time to live; the user signs in again. */
 public final class ChallengeExpiredException extends VerificationException {

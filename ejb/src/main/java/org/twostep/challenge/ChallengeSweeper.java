@@ -14,10 +14,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.logging.Logger;
 import org.twostep.config.Settings;
+import org.twostep.totp.TotpAuthenticators;
+import org.twostep.webauthn.WebAuthnCeremonies;
 
 /**
  * One timer, whatever the load, that marks expired challenges and deletes finished ones past the
- * retention period. Correctness never depends on it: every use of a challenge checks its expiry.
+ * retention period, and has each feature purge what it left in flight (abandoned app enrollments,
+ * expired WebAuthn ceremonies). Correctness never depends on it: every use checks its expiry.
  *
  * <p>The interval comes from {@code twostep.sweeper.interval}, so it is created in code rather than
  * with {@code @Schedule}. The timer is not persistent: it is created anew at every start, and a
@@ -34,6 +37,12 @@ public class ChallengeSweeper {
     @EJB
     Challenges challenges;
 
+    @EJB
+    TotpAuthenticators totp;
+
+    @EJB
+    WebAuthnCeremonies ceremonies;
+
     @Inject
     Settings settings;
 
@@ -49,13 +58,18 @@ public class ChallengeSweeper {
         timers.createIntervalTimer(interval, interval, new TimerConfig("twostep-challenge-sweeper", false));
     }
 
+    /** One sweep at the clock's now; public so that tests with a moved clock can run one without waiting. */
     @Timeout
-    void sweep() {
+    public void sweep() {
         Instant now = clock.instant();
+        Instant retainedSince = now.minus(settings.challengeRetention());
         int expired = challenges.expireDue(now);
-        int purged = challenges.purgeFinished(now.minus(settings.challengeRetention()));
-        if (expired + purged > 0) {
-            log.fine(() -> "Challenge sweep: " + expired + " expired, " + purged + " purged");
+        int purged = challenges.purgeFinished(retainedSince);
+        int abandoned = totp.purgeAbandoned(retainedSince);
+        int ceremoniesPurged = ceremonies.purgeExpired(now);
+        if (expired + purged + abandoned + ceremoniesPurged > 0) {
+            log.fine(() -> "Sweep: " + expired + " challenges expired, " + purged + " purged; " + abandoned
+                    + " abandoned enrollments, " + ceremoniesPurged + " WebAuthn ceremonies purged");
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.twostep.challenge;
 
-import org.twostep.audit.Reason;
+import org.twostep.refusal.Reason;
+import org.twostep.refusal.VerificationException;
 
 /** No challenge is open for this session: none was started, or it is finished. */
 public final class NoPendingChallengeException extends VerificationException {

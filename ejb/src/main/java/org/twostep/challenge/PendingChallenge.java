@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.twostep.refusal.VerificationException;
 
 /**
  * "Password accepted, second factor pending": one per login attempt that passed the first factor.
@@ -89,6 +90,24 @@ public class PendingChallenge {
 
     boolean isExpired(Instant now) {
         return !now.isBefore(expiresAt);
+    }
+
+    /**
+     * Why this challenge cannot be used at {@code now}, or null when it can. A pending challenge
+     * past its time to live is marked expired as this finds out.
+     */
+    VerificationException refusalAt(Instant now) {
+        VerificationException refusal = switch (state) {
+            case PENDING -> null;
+            case EXPIRED -> new ChallengeExpiredException();
+            case LOCKED -> new TooManyAttemptsException();
+            case CONSUMED -> new NoPendingChallengeException();
+        };
+        if (refusal == null && isExpired(now)) {
+            expire(now);
+            return new ChallengeExpiredException();
+        }
+        return refusal;
     }
 
     void expire(Instant now) {

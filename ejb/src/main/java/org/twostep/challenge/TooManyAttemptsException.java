@@ -1,6 +1,7 @@
 package org.twostep.challenge;
 
-import org.twostep.audit.Reason;
+import org.twostep.refusal.Reason;
+import org.twostep.refusal.VerificationException;
 
 /** The challenge saw too many wrong codes and is locked; the user signs in again. */
 public final class TooManyAttemptsException extends VerificationException {

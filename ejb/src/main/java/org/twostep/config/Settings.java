@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.twostep.totp.TotpAlgorithm;
-import org.twostep.totp.TotpParameters;
 
 /**
  * TwoStep's settings, read once from MicroProfile Config: system properties, environment
@@ -111,9 +109,14 @@ public class Settings {
         return passwordIterations;
     }
 
-    /** The TOTP parameters new authenticators are enrolled with (RFC 6238 §4: a 30 s period). */
-    public TotpParameters totpParameters() {
-        return new TotpParameters(TotpAlgorithm.valueOf(totpAlgorithm), totpDigits, 30);
+    /** The HMAC of new authenticator apps: {@code SHA1}, {@code SHA256} or {@code SHA512}. */
+    public String totpAlgorithm() {
+        return totpAlgorithm;
+    }
+
+    /** The number of digits of new authenticator apps' codes: 6 or 8. */
+    public int totpDigits() {
+        return totpDigits;
     }
 
     public int totpWindow() {

@@ -1,7 +1,7 @@
 package org.twostep.recovery;
 
-import org.twostep.audit.Reason;
-import org.twostep.challenge.VerificationException;
+import org.twostep.refusal.Reason;
+import org.twostep.refusal.VerificationException;
 
 /** The recovery code was the account's, but is used up. */
 public final class RecoveryCodeReplayedException extends VerificationException {

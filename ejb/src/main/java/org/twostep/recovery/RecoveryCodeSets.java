@@ -14,6 +14,7 @@ import org.twostep.audit.ClientInfo;
 import org.twostep.audit.EventType;
 import org.twostep.audit.LoginAttempt;
 import org.twostep.audit.Method;
+import org.twostep.policy.StepUpWindow;
 
 /**
  * An account's set of recovery codes: a new set replaces the old one, each code works once.
@@ -35,8 +36,15 @@ public class RecoveryCodeSets {
     @EJB
     AuditLog audit;
 
-    /** Replaces the account's codes with a fresh set and returns it, the only time it is readable. */
+    @Inject
+    StepUpWindow stepUp;
+
+    /**
+     * Replaces the account's codes with a fresh set and returns it, the only time it is readable. A
+     * sensitive change: it needs a second factor proven within the step-up window.
+     */
     public List<String> regenerate(SignedIn who, ClientInfo client) {
+        stepUp.require(who);
         List<String> codes = replace(who.accountId());
         audit.record(AuditEvent.succeeded(EventType.RECOVERY_CODES_REGENERATED, LoginAttempt.resume(null, who.username(), client))
                 .forAccount(who.accountId()).by(Method.RECOVERY_CODE));
@@ -69,7 +77,7 @@ public class RecoveryCodeSets {
      * the spending is a conditional update whose row count decides, so of two concurrent requests
      * with one code exactly one succeeds.
      *
-     * @throws org.twostep.challenge.VerificationException malformed, unknown or already used
+     * @throws org.twostep.refusal.VerificationException malformed, unknown or already used
      */
     public void use(long accountId, String typed) {
         String digest = RecoveryCodes.digest(RecoveryCodes.normalize(typed));

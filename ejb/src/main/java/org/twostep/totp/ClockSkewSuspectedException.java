@@ -1,7 +1,7 @@
 package org.twostep.totp;
 
-import org.twostep.audit.Reason;
-import org.twostep.challenge.VerificationException;
+import org.twostep.refusal.Reason;
+import org.twostep.refusal.VerificationException;
 
 /**
  * The submitted code is valid for a time step outside the accepted window but within ±10 steps of

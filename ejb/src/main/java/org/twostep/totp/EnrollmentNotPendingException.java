@@ -1,7 +1,7 @@
 package org.twostep.totp;
 
-import org.twostep.audit.Reason;
-import org.twostep.challenge.VerificationException;
+import org.twostep.refusal.Reason;
+import org.twostep.refusal.VerificationException;
 
 /** The enrollment to confirm is not pending for this account (already confirmed, or not its own). */
 public final class EnrollmentNotPendingException extends VerificationException {

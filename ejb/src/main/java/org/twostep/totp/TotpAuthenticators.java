@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.twostep.challenge.VerificationException;
+import org.twostep.refusal.VerificationException;
 import org.twostep.config.Settings;
 import org.twostep.crypto.Base32;
 import org.twostep.crypto.SecretKeyring;
@@ -47,7 +47,7 @@ public class TotpAuthenticators {
         byte[] secret = new byte[SECRET_BYTES];
         RANDOM.nextBytes(secret);
         TotpAuthenticator pending = new TotpAuthenticator(accountId, "Authenticator app",
-                keyring.cipher().seal(secret, associatedData(accountId)), settings.totpParameters(), clock.instant());
+                keyring.cipher().seal(secret, associatedData(accountId)), parametersForNewApps(), clock.instant());
         em.persist(pending);
         return enrollmentOf(pending, secret, accountName);
     }
@@ -60,8 +60,7 @@ public class TotpAuthenticators {
 
     private TotpEnrollment enrollmentOf(TotpAuthenticator pending, byte[] secret, String accountName) {
         String uri = OtpAuthUri.of(settings.issuer(), accountName, secret, pending.parameters());
-        return new TotpEnrollment(pending.id(), uri, QrCodes.svg(uri, "QR code to scan with your authenticator app"),
-                TotpEnrollment.group(Base32.encode(secret)), pending.parameters().digits());
+        return new TotpEnrollment(pending.id(), uri, TotpEnrollment.group(Base32.encode(secret)), pending.parameters().digits());
     }
 
     private TotpAuthenticator pending(long accountId, long enrollmentId) {
@@ -144,25 +143,6 @@ public class TotpAuthenticators {
                 .getResultList();
     }
 
-    /** Renames one of the account's active apps; false when it has no such app. */
-    public boolean rename(long accountId, long id, String nickname) {
-        return em.createQuery("update TotpAuthenticator a set a.nickname = :nickname where a.id = :id"
-                        + " and a.accountId = :account and a.status = :active")
-                .setParameter("nickname", nickname)
-                .setParameter("id", id)
-                .setParameter("account", accountId)
-                .setParameter("active", TotpAuthenticator.Status.ACTIVE)
-                .executeUpdate() == 1;
-    }
-
-    /** Removes one of the account's apps; false when it has no such app. */
-    public boolean remove(long accountId, long id) {
-        return em.createQuery("delete from TotpAuthenticator a where a.id = :id and a.accountId = :account")
-                .setParameter("id", id)
-                .setParameter("account", accountId)
-                .executeUpdate() == 1;
-    }
-
     public long countActive(long accountId) {
         return em.createQuery("select count(a) from TotpAuthenticator a where a.accountId = :account and a.status = :active", Long.class)
                 .setParameter("account", accountId)
@@ -197,6 +177,11 @@ public class TotpAuthenticators {
 
     private byte[] secretOf(TotpAuthenticator app) {
         return keyring.cipher().open(app.secretSealed(), associatedData(app.accountId()));
+    }
+
+    /** What new apps are enrolled with (RFC 6238 §4: a 30 s period). */
+    private TotpParameters parametersForNewApps() {
+        return new TotpParameters(TotpAlgorithm.valueOf(settings.totpAlgorithm()), settings.totpDigits(), 30);
     }
 
     private TotpVerifier verifier() {

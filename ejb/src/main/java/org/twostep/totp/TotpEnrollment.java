@@ -1,10 +1,10 @@
 package org.twostep.totp;
 
 /**
- * What the enrollment page shows: the QR code of the {@code otpauth://} URI, and the same secret
- * grouped in fours for typing by hand. Shown once, to its owner; never stored in this form.
+ * What the enrollment page shows: the {@code otpauth://} URI (the page draws it as a QR code), and
+ * the same secret grouped in fours for typing by hand. Shown once, to its owner; never stored in this form.
  */
-public record TotpEnrollment(long id, String otpauthUri, String qrSvg, String groupedSecret, int digits) {
+public record TotpEnrollment(long id, String otpauthUri, String groupedSecret, int digits) {
 
     static String group(String base32) {
         StringBuilder grouped = new StringBuilder();

@@ -1,7 +1,7 @@
 package org.twostep.totp;
 
-import org.twostep.audit.Reason;
-import org.twostep.challenge.VerificationException;
+import org.twostep.refusal.Reason;
+import org.twostep.refusal.VerificationException;
 
 /**
  * The submitted code matches no time step within ±10 steps of now. Reason: {@link Reason#TOTP_MISMATCH}.

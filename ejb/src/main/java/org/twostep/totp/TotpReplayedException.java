@@ -1,7 +1,7 @@
 package org.twostep.totp;
 
-import org.twostep.audit.Reason;
-import org.twostep.challenge.VerificationException;
+import org.twostep.refusal.Reason;
+import org.twostep.refusal.VerificationException;
 
 /**
  * The submitted code matches a time step at or before the last accepted one (RFC 6238 §5.2). Reason: {@link Reason#TOTP_REPLAYED}.

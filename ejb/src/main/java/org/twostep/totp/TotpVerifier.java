@@ -13,7 +13,7 @@ import java.util.Objects;
  * <pre>{@code
  * TotpVerifier verifier = new TotpVerifier();      // accepts ±1 step
  * long step = verifier.verify(secret, TotpParameters.defaults(), "123456", Instant.now(), lastStep);
- * credential.setLastAcceptedStep(step);
+ * // keep "step": the next code must match a later one (TotpAuthenticators stores it per app)
  * }</pre>
  *
  * @see MalformedCodeException

@@ -1,7 +1,7 @@
 package org.twostep.webauthn;
 
-import org.twostep.audit.Reason;
-import org.twostep.challenge.VerificationException;
+import org.twostep.refusal.Reason;
+import org.twostep.refusal.VerificationException;
 
 /**
  * A WebAuthn response refused, with the precise reason ({@code WEBAUTHN_BAD_SIGNATURE}, ...).

@@ -32,7 +32,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.twostep.audit.Reason;
+import org.twostep.refusal.Reason;
 
 /**
  * The WebAuthn ceremonies' checks, by webauthn4j's non-strict manager (attestation "none" is

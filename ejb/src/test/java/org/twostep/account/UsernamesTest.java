@@ -24,7 +24,7 @@ class UsernamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "bad name", "bad\u0007name", "tab\tname", "zero\u200bwidth", "semi;colon", "new\nline"})
     void unusableUsernamesAreRefusedAsInvalidInput(String typed) {
-        assertEquals(org.twostep.audit.Reason.INVALID_INPUT,
+        assertEquals(org.twostep.refusal.Reason.INVALID_INPUT,
                 assertThrows(BadUsernameException.class, () -> Usernames.key(typed)).reason());
     }
 

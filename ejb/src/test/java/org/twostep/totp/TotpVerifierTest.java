@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.twostep.audit.Reason;
+import org.twostep.refusal.Reason;
 
 class TotpVerifierTest {
 

@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.twostep.account.AccountOverview;
-import org.twostep.account.Accounts;
+import org.twostep.factors.AccountOverview;
+import org.twostep.factors.SecondFactors;
 import org.twostep.web.login.SignedInSession;
 
 /** {@code home.xhtml}: who is signed in, and their second factors. */
@@ -19,7 +19,7 @@ import org.twostep.web.login.SignedInSession;
 public class HomePage {
 
     @EJB
-    Accounts accounts;
+    SecondFactors factors;
 
     @Inject
     FacesContext faces;
@@ -31,7 +31,7 @@ public class HomePage {
     public AccountOverview getOverview() {
         if (overview == null) {
             HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
-            overview = accounts.overview(SignedInSession.get(request).accountId());
+            overview = factors.overview(SignedInSession.get(request).accountId());
         }
         return overview;
     }

@@ -2,28 +2,27 @@ package org.twostep.web.account;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.twostep.account.AccountOverview;
-import org.twostep.account.Accounts;
-import org.twostep.account.SecondFactors;
-import org.twostep.challenge.VerificationException;
+import org.twostep.factors.AccountOverview;
+import org.twostep.factors.FactorKind;
+import org.twostep.factors.SecondFactors;
 import org.twostep.recovery.RecoveryCodeSets;
-import org.twostep.web.login.Clients;
-import org.twostep.web.login.Refusal;
+import org.twostep.refusal.VerificationException;
+import org.twostep.web.PageMessages;
+import org.twostep.web.login.RequestClient;
 import org.twostep.web.login.SignedInSession;
 import org.twostep.web.login.StepUp;
 
 /**
  * {@code account/security.xhtml}: the caller's second factors and recovery codes: rename, remove,
  * add, new recovery codes. Removing a factor and a new set of codes need a second factor proven in
- * the last five minutes ({@link StepUp}); a new set is shown once, in the response that made it.
+ * the step-up window (the services refuse them otherwise; this page sends the caller through
+ * {@link StepUp} first); a new set is shown once, in the response that made it.
  */
 @Named
 @RequestScoped
@@ -32,7 +31,7 @@ public class SecurityPage {
     private static final String SELF = "/account/security.xhtml";
 
     @EJB
-    Accounts accounts;
+    SecondFactors factors;
 
     @EJB
     RecoveryCodeSets recoveryCodes;
@@ -44,43 +43,43 @@ public class SecurityPage {
     HttpServletRequest request;
 
     @Inject
-    FacesContext faces;
+    RequestClient client;
 
-    @EJB
-    SecondFactors factors;
+    @Inject
+    PageMessages messages;
 
     private AccountOverview overview;
     private List<String> newCodes;
 
     public AccountOverview getOverview() {
         if (overview == null) {
-            overview = accounts.overview(SignedInSession.get(request).accountId());
+            overview = factors.overview(SignedInSession.get(request).accountId());
         }
         return overview;
     }
 
     /** Renames the app or key of the submitted row to the name typed in it. */
-    public void rename(SecondFactors.Kind kind) {
+    public void rename(FactorKind kind) {
         try {
             factors.rename(SignedInSession.get(request), kind, submittedFactorId(), request.getParameter("nickname"),
-                    Clients.of(request));
-            info("Renamed.");
+                    client.info());
+            messages.info("Renamed.");
         } catch (VerificationException e) {
-            error(Refusal.message(e.reason()));
+            messages.refusal(e);
         }
         overview = null;
     }
 
-    /** Removes the app or key of the submitted row, after a step-up if the last second factor is older than five minutes. */
-    public String remove(SecondFactors.Kind kind) {
+    /** Removes the app or key of the submitted row, after a step-up if the last second factor is too old. */
+    public String remove(FactorKind kind) {
         if (stepUp.isNeeded()) {
             return stepUp.begin(SELF);
         }
         try {
-            factors.remove(SignedInSession.get(request), kind, submittedFactorId(), Clients.of(request));
-            info("Removed.");
+            factors.remove(SignedInSession.get(request), kind, submittedFactorId(), client.info());
+            messages.info("Removed.");
         } catch (VerificationException e) {
-            error(Refusal.message(e.reason()));
+            messages.refusal(e);
         }
         overview = null;
         return null;
@@ -95,19 +94,15 @@ public class SecurityPage {
         }
     }
 
-    private void info(String message) {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
-    }
-
-    private void error(String message) {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
-    }
-
     public String regenerateRecoveryCodes() {
         if (stepUp.isNeeded()) {
             return stepUp.begin(SELF);
         }
-        newCodes = recoveryCodes.regenerate(SignedInSession.get(request), Clients.of(request));
+        try {
+            newCodes = recoveryCodes.regenerate(SignedInSession.get(request), client.info());
+        } catch (VerificationException e) {
+            messages.refusal(e);
+        }
         overview = null;
         return null;
     }

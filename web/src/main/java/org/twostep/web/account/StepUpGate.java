@@ -4,8 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
-import org.twostep.web.login.SignedInSession;
 import org.twostep.web.login.StepUp;
 
 /**
@@ -24,10 +22,6 @@ public class StepUpGate {
     FacesContext faces;
 
     public String require() {
-        HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
-        if (SignedInSession.get(request) == null || !stepUp.isNeeded()) {
-            return null;
-        }
-        return stepUp.begin(faces.getViewRoot().getViewId());
+        return stepUp.isNeeded() ? stepUp.begin(faces.getViewRoot().getViewId()) : null;
     }
 }

@@ -2,43 +2,42 @@ package org.twostep.web.enroll;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import org.twostep.account.SecondFactors;
 import org.twostep.account.SignedIn;
 import org.twostep.challenge.Challenges;
-import org.twostep.challenge.VerificationException;
+import org.twostep.factors.SecondFactors;
+import org.twostep.refusal.Reason;
+import org.twostep.refusal.VerificationException;
 import org.twostep.totp.TotpEnrollment;
-import org.twostep.web.login.Clients;
+import org.twostep.web.PageMessages;
 import org.twostep.web.login.CredentialSubmission;
 import org.twostep.web.login.PendingLogin;
-import org.twostep.web.login.Refusal;
+import org.twostep.web.login.RequestClient;
 import org.twostep.web.login.SignedInSession;
 import org.twostep.web.login.StepUp;
 import org.twostep.web.login.TotpCredential;
 
 /**
  * {@code enroll/totp.xhtml}: an authenticator app. Right after the password, the first app of an
- * account that has none: its confirming code signs the user in. For a signed-in caller, another app.
- * The QR code and the secret come from the pending enrollment each time the page renders, so nothing
- * secret is kept in the view state.
+ * account that has none: its confirming code signs the user in. For a signed-in caller, another app
+ * (a sensitive change: the service refuses it without a fresh second factor, and the page's
+ * {@code stepUpGate} sends the caller through the challenge first). The QR code and the secret come
+ * from the pending enrollment each time the page renders, so nothing secret is kept in the view state.
  */
 @Named
 @RequestScoped
 public class EnrollTotpPage {
 
-    @EJB
-    Challenges challenges;
-
     static final String ADDING_KEY = "org.twostep.web.enroll.AddingTotp";
 
     @EJB
-    SecondFactors factors;
+    Challenges challenges;
 
-    static final String STEP_UP_FIRST = "Confirm it is you first: reload the page.";
+    @EJB
+    SecondFactors factors;
 
     @Inject
     CredentialSubmission submission;
@@ -48,6 +47,12 @@ public class EnrollTotpPage {
 
     @Inject
     FacesContext faces;
+
+    @Inject
+    RequestClient client;
+
+    @Inject
+    PageMessages messages;
 
     private String code;
     private TotpEnrollment enrollment;
@@ -64,21 +69,27 @@ public class EnrollTotpPage {
             SignedIn who = SignedInSession.get(request);
             PendingLogin pending = PendingLogin.get(request);
             try {
-                if (who != null && stepUp.isNeeded()) {
-                    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, STEP_UP_FIRST, null));
-                } else if (who != null) {
+                if (who != null) {
                     Long id = (Long) request.getSession().getAttribute(ADDING_KEY);
                     enrollment = id == null ? factors.beginTotp(who) : factors.showTotp(who, id);
                     request.getSession().setAttribute(ADDING_KEY, enrollment.id());
                 } else if (pending != null && pending.isEnrollment()) {
-                    enrollment = challenges.enrollment(pending.challengeId(), Clients.of(request));
+                    enrollment = challenges.enrollment(pending.challengeId(), client.info());
                 }
             } catch (VerificationException e) {
-                request.getSession().removeAttribute(ADDING_KEY);
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Refusal.message(e.reason()), null));
+                if (e.reason() != Reason.STEP_UP_REQUIRED) {
+                    request.getSession().removeAttribute(ADDING_KEY);
+                }
+                messages.refusal(e);
             }
         }
         return enrollment;
+    }
+
+    /** The enrollment's QR code, an inline SVG with an English label. */
+    public String getQrSvg() {
+        TotpEnrollment shown = getEnrollment();
+        return shown == null ? null : QrCodes.svg(shown.otpauthUri(), "QR code to scan with your authenticator app");
     }
 
     public String confirm() {
@@ -95,11 +106,11 @@ public class EnrollTotpPage {
             return stepUp.begin("/enroll/totp.xhtml"); // the page sat open past the step-up window
         }
         try {
-            factors.confirmTotp(who, adding, typed, Clients.of(request));
+            factors.confirmTotp(who, adding, typed, client.info());
             request.getSession().removeAttribute(ADDING_KEY);
             return "/account/security?faces-redirect=true";
         } catch (VerificationException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Refusal.message(e.reason()), null));
+            messages.refusal(e);
             return null;
         }
     }

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.twostep.challenge.Challenges;
-import org.twostep.challenge.SecondFactorOptions;
+import org.twostep.factors.SecondFactorOptions;
 
 /** {@code challenge.xhtml}: the second step, a code from the authenticator app. */
 @Named
@@ -27,7 +27,7 @@ public class ChallengePage {
     private SecondFactorOptions options;
     private String recoveryCode;
 
-    /** A signed-in caller has nothing to verify here, unless a step-up is under way. */
+    /** A signed-in caller has nothing to verify here, unless a step-up is under way (the mechanism's step-up state). */
     public String redirectIfSignedIn() {
         HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
         return SignedInSession.get(request) != null && PendingLogin.get(request) == null ? "/home?faces-redirect=true" : null;

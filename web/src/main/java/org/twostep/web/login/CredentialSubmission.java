@@ -1,11 +1,9 @@
 package org.twostep.web.login;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.Credential;
@@ -13,11 +11,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.twostep.challenge.VerificationException;
+import org.twostep.web.PageMessages;
 
 /**
- * What every login page does with what the user typed: hand it to the mechanism, then either let
- * the mechanism's redirect stand, or show the refusal's message.
+ * What every login page does with what the user typed: hand it to the mechanism, whatever state the
+ * session is in, then show the {@link LoginOutcome}: the mechanism's redirect stands, or the
+ * refusal's message is shown.
  *
  * <pre>{@code
  * @Inject CredentialSubmission submission;
@@ -34,43 +33,26 @@ public class CredentialSubmission {
     FacesContext faces;
 
     @Inject
-    StepUp stepUp;
+    PageMessages messages;
 
     public void submit(Credential credential) {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        if (SignedInSession.get(request) != null) {
-            if (stepUp.isInProgress() && StepUp.accepts(credential)) {
-                proveStepUp(credential, external, request);
-            } else {
-                alreadySignedIn(external); // a form re-posted with the back button, for instance
-            }
-            return;
-        }
-        AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
+        securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
-        if (status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE) {
-            faces.responseComplete(); // the mechanism has answered with a redirect
+        LoginOutcome outcome = LoginOutcome.of(request);
+        if (outcome.isRefused()) {
+            messages.refusal(outcome.refused());
+        } else if (outcome.alreadySignedIn()) {
+            messages.info("You are already signed in.");
+            messages.keep();
+            redirect(external, outcome.next());
         } else {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Refusal.message(request), null));
+            faces.responseComplete(); // the mechanism has answered with a redirect
         }
     }
 
-    private void proveStepUp(Credential credential, ExternalContext external, HttpServletRequest request) {
-        try {
-            redirect(external, stepUp.prove(credential));
-        } catch (VerificationException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Refusal.message(e.reason()), null));
-        }
-    }
-
-    private void alreadySignedIn(ExternalContext external) {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "You are already signed in.", null));
-        external.getFlash().setKeepMessages(true);
-        redirect(external, external.getRequestContextPath() + "/home.xhtml");
-    }
-
-    private void redirect(ExternalContext external, String path) {
+    private static void redirect(ExternalContext external, String path) {
         try {
             external.redirect(path);
         } catch (IOException e) {

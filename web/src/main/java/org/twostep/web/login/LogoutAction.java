@@ -22,12 +22,15 @@ public class LogoutAction {
     @EJB
     Accounts accounts;
 
+    @Inject
+    RequestClient client;
+
     public String logout() throws ServletException {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         SignedIn who = SignedInSession.get(request);
         if (who != null) {
-            accounts.signedOut(who, Clients.of(request));
+            accounts.signedOut(who, client.info());
         }
         request.logout();
         external.invalidateSession();

@@ -2,40 +2,50 @@ package org.twostep.web.login;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.servlet.http.HttpServletRequest;
 import org.twostep.account.SignedIn;
-import org.twostep.challenge.Challenges;
+import org.twostep.audit.ClientInfo;
+import org.twostep.challenge.Verifications;
 
 /**
- * The second factor for the session's pending challenge: a TOTP code from an enrolled app or the
- * first code of an enrollment, a security key's assertion, or a recovery code. The challenge service checks expiry, attempts and
- * replay.
+ * The second factor for the session's pending challenge, a login's or a step-up's: a TOTP code from
+ * an enrolled app (or the first code of an enrollment), a security key's assertion, or a recovery
+ * code. The verification service checks expiry, attempts, lockout and replay.
  */
 @ApplicationScoped
 public class SecondFactorIdentityStore implements IdentityStore {
 
     @EJB
-    Challenges challenges;
+    Verifications verifications;
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    RequestClient client;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
-        if (!(credential instanceof AttemptedSecondFactor attempted)) {
+        if (!(credential instanceof SecondFactorCredential proof)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        PendingLogin pending = attempted.pending();
+        PendingLogin pending = PendingLogin.get(request);
         String challengeId = pending == null ? null : pending.challengeId();
+        ClientInfo from = client.info();
         SignedIn who;
-        if (attempted.proof() instanceof WebAuthnAssertionCredential key) {
-            who = challenges.verifyWebAuthn(challengeId, key.ceremonyId(), key.json(), key.relyingParty(), attempted.client());
-        } else if (attempted.proof() instanceof RecoveryCodeCredential recovery) {
-            who = challenges.verifyRecoveryCode(challengeId, recovery.code(), attempted.client());
+        if (proof instanceof SecurityKeyCredential key) {
+            who = verifications.webAuthn(challengeId, key.ceremonyId(), key.json(), key.relyingParty(), from);
+        } else if (proof instanceof RecoveryCodeCredential recovery) {
+            who = verifications.recoveryCode(challengeId, recovery.code(), from);
         } else if (pending != null && pending.isEnrollment()) {
-            who = challenges.confirmEnrollment(challengeId, ((TotpCredential) attempted.proof()).code(), attempted.client());
+            who = verifications.enrollment(challengeId, ((TotpCredential) proof).code(), from);
         } else {
-            who = challenges.verifyTotp(challengeId, ((TotpCredential) attempted.proof()).code(), attempted.client());
+            who = verifications.totp(challengeId, ((TotpCredential) proof).code(), from);
         }
-        return Results.of(who);
+        return TwoStepCaller.valid(who, null);
     }
 }

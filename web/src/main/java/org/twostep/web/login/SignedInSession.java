@@ -2,13 +2,12 @@ package org.twostep.web.login;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.time.Duration;
-import java.time.Instant;
 import org.twostep.account.SignedIn;
 
 /**
- * The signed-in caller of a session (account id, username, groups), which the mechanism hands to the
- * container on every request; and the page a login should return to.
+ * The signed-in caller of a session (account id, username, groups, when a second factor was last
+ * proven), which the mechanism hands to the container on every request; and the page a login
+ * should return to. Both under namespaced session keys, both serializable.
  *
  * <pre>{@code
  * SignedIn who = SignedInSession.get(request);   // null when nobody is signed in
@@ -18,7 +17,6 @@ public final class SignedInSession {
 
     static final String KEY = "org.twostep.web.login.SignedIn";
     static final String RETURN_TO_KEY = "org.twostep.web.login.ReturnTo";
-    static final String PROVEN_AT_KEY = "org.twostep.web.login.SecondFactorProvenAt";
 
     private SignedInSession() {
     }
@@ -28,21 +26,15 @@ public final class SignedInSession {
         return session == null ? null : (SignedIn) session.getAttribute(KEY);
     }
 
-    /** Records the caller, and that a second factor was proven just now. */
     static void save(HttpServletRequest request, SignedIn who) {
         request.getSession().setAttribute(KEY, who);
-        markProven(request);
     }
 
-    static void markProven(HttpServletRequest request) {
-        request.getSession().setAttribute(PROVEN_AT_KEY, Instant.now());
-    }
-
-    /** Whether the caller proved a second factor within the last {@code window}. */
-    public static boolean provenWithin(HttpServletRequest request, Duration window) {
+    static void remove(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        Object provenAt = session == null ? null : session.getAttribute(PROVEN_AT_KEY);
-        return provenAt instanceof Instant at && at.isAfter(Instant.now().minus(window));
+        if (session != null) {
+            session.removeAttribute(KEY);
+        }
     }
 
     /** Remembers a page of this application to return to after the next second step. */
@@ -63,6 +55,10 @@ public final class SignedInSession {
         HttpSession session = request.getSession();
         Object returnTo = session.getAttribute(RETURN_TO_KEY);
         session.removeAttribute(RETURN_TO_KEY);
-        return returnTo instanceof String path ? path : request.getContextPath() + "/home.xhtml";
+        return returnTo instanceof String path ? path : home(request);
+    }
+
+    static String home(HttpServletRequest request) {
+        return request.getContextPath() + "/home.xhtml";
     }
 }

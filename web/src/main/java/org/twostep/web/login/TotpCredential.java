@@ -1,7 +1,5 @@
 package org.twostep.web.login;
 
-import jakarta.security.enterprise.credential.Credential;
-
 /**
  * A code typed from an authenticator app, as the challenge and enrollment pages submit it.
  *
@@ -9,7 +7,7 @@ import jakarta.security.enterprise.credential.Credential;
  * securityContext.authenticate(request, response, withParams().credential(new TotpCredential(code)));
  * }</pre>
  */
-public record TotpCredential(String code) implements Credential {
+public record TotpCredential(String code) implements SecondFactorCredential {
 
     @Override
     public String toString() {

@@ -13,27 +13,40 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.twostep.account.SignedIn;
-import org.twostep.audit.LoginAttempt;
 import org.twostep.challenge.ChallengeTicket;
 import org.twostep.challenge.Challenges;
-import org.twostep.challenge.VerificationException;
+import org.twostep.refusal.Reason;
+import org.twostep.refusal.Refusal;
+import org.twostep.refusal.VerificationException;
 
 /**
- * The two-step login as a small state machine. The login pages hand it a credential through
- * {@code SecurityContext.authenticate}; it lets the identity stores validate it and maps the result:
+ * The two-step login as one state machine. Pages and endpoints hand it a credential through
+ * {@code SecurityContext.authenticate}; it lets the identity stores validate it, moves the session
+ * to the next state, and records a {@link LoginOutcome} for the page to show. The states, each one
+ * predicate below:
  *
  * <ol>
- * <li>A protected page without a caller: remember it, redirect to the login page.</li>
- * <li>A password: validated, a pending challenge opened, the session id changed, and the caller sent
- *     to the challenge page (or, with no second factor yet, to enrollment).</li>
- * <li>A code (or a recovery code): validated against the pending challenge; the caller is signed in,
- *     the session id changed again, and sent back to the page first asked for (after a recovery code:
- *     to the security page, to check the devices).</li>
- * <li>A passkey with user verification: both factors at once, signed in directly.</li>
- * <li>Any other request of a signed-in session: the caller is handed to the container again.</li>
+ * <li>{@link #isProtectedWithoutCaller}: a protected page and nobody signed in: remember the page,
+ *     redirect to the login page.</li>
+ * <li>{@link #isPasswordStep}: a password: validated, a pending challenge opened, the session id
+ *     changed, and the caller sent to the challenge page (or, with no second factor yet, to enrollment).</li>
+ * <li>{@link #isSecondStep}: a second factor (code, security key, recovery code) for the pending
+ *     login: the caller is signed in, the session id changed again, and sent back to the page first
+ *     asked for (after a recovery code: to the security page, to check the devices).</li>
+ * <li>{@link #isPasskey}: a passkey with user verification: both factors at once, signed in directly.</li>
+ * <li>{@link #isStepUp}: a second factor from a signed-in caller whose last one is older than the
+ *     step-up window, for the step-up challenge {@link StepUp#begin} opened: proven, the caller's
+ *     second factor counts as fresh, and they go back to the page that asked for it.</li>
+ * <li>{@link #isRepost}: any other credential from a signed-in session (a form re-posted with the
+ *     back button): nothing is verified; the caller goes home, told they are signed in.</li>
+ * <li>{@link #isSignedIn}: any other request of a signed-in session: the caller is handed to the container.</li>
  * </ol>
  *
- * Refusals arrive as {@link VerificationException}s and are mapped here, once, to a message.
+ * Refusals arrive as {@link VerificationException}s; {@link Refusal} says whether one ends the pending
+ * login. Soteria's {@code @LoginToContinue} does not fit: it restores the saved request after one
+ * successful authentication, where this login continues over two pages and the JSON endpoints need
+ * the address as data. {@code @AutoApplySession} does not either: the session's caller carries when
+ * its second factor was proven, and a signed-in session's step-up must still reach this mechanism.
  */
 @ApplicationScoped
 public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -48,96 +61,161 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         Credential credential = context.isAuthenticationRequest() ? context.getAuthParameters().getCredential() : null;
-        try {
-            if (credential instanceof UsernamePasswordCredential password) {
-                return passwordStep(password, request, response, context);
-            }
-            if (credential instanceof WebAuthnAssertionCredential assertion && assertion.passkey()) {
-                return passkeyStep(assertion, request, context);
-            }
-            if (credential instanceof TotpCredential || credential instanceof RecoveryCodeCredential
-                    || credential instanceof WebAuthnAssertionCredential) {
-                return secondStep(credential, request, response, context);
-            }
-        } catch (VerificationException e) {
-            return refused(e, request);
-        }
         SignedIn signedIn = SignedInSession.get(request);
-        if (signedIn != null) {
-            return context.notifyContainerAboutLogin(signedIn.username(), signedIn.groups());
-        }
-        if (context.isProtected()) {
+        if (isProtectedWithoutCaller(credential, signedIn, context)) {
             SignedInSession.saveReturnTo(request);
             return context.redirect(request.getContextPath() + "/login.xhtml");
+        }
+        try {
+            if (isPasswordStep(credential, signedIn)) {
+                return passwordStep((UsernamePasswordCredential) credential, request, context);
+            }
+            if (isSecondStep(credential, signedIn)) {
+                return secondStep((SecondFactorCredential) credential, request, context);
+            }
+            if (isPasskey(credential, signedIn)) {
+                return passkeyStep((PasskeyCredential) credential, request, context);
+            }
+            if (isStepUp(credential, signedIn, request)) {
+                return stepUp((SecondFactorCredential) credential, signedIn, request, context);
+            }
+        } catch (VerificationException e) {
+            return refused(e.reason(), signedIn, request, context);
+        }
+        if (isRepost(credential, signedIn)) {
+            LoginOutcome.alreadySignedIn(request, SignedInSession.home(request));
+            return context.notifyContainerAboutLogin(signedIn.username(), signedIn.groups());
+        }
+        if (isSignedIn(signedIn)) {
+            return context.notifyContainerAboutLogin(signedIn.username(), signedIn.groups());
         }
         return context.doNothing();
     }
 
+    /** 1. */
+    private static boolean isProtectedWithoutCaller(Credential credential, SignedIn signedIn, HttpMessageContext context) {
+        return credential == null && signedIn == null && context.isProtected();
+    }
+
+    /** 2. */
+    private static boolean isPasswordStep(Credential credential, SignedIn signedIn) {
+        return credential instanceof UsernamePasswordCredential && signedIn == null;
+    }
+
+    /** 3. */
+    private static boolean isSecondStep(Credential credential, SignedIn signedIn) {
+        return credential instanceof SecondFactorCredential && signedIn == null;
+    }
+
+    /** 4. */
+    private static boolean isPasskey(Credential credential, SignedIn signedIn) {
+        return credential instanceof PasskeyCredential && signedIn == null;
+    }
+
+    /** 5. */
+    private static boolean isStepUp(Credential credential, SignedIn signedIn, HttpServletRequest request) {
+        return credential instanceof SecondFactorCredential && signedIn != null && PendingLogin.get(request) != null;
+    }
+
+    /** 6. */
+    private static boolean isRepost(Credential credential, SignedIn signedIn) {
+        return credential != null && signedIn != null;
+    }
+
+    /** 7. */
+    private static boolean isSignedIn(SignedIn signedIn) {
+        return signedIn != null;
+    }
+
     private AuthenticationStatus passwordStep(UsernamePasswordCredential password, HttpServletRequest request,
-                                              HttpServletResponse response, HttpMessageContext context) {
+                                              HttpMessageContext context) {
         PendingLogin.remove(request); // a new password starts over: an abandoned login's state goes first
-        LoginAttempt attempt = LoginAttempt.start(password.getCaller(), Clients.of(request));
-        CredentialValidationResult result = identityStores.validate(new AttemptedPassword(password, attempt));
+        CredentialValidationResult result = identityStores.validate(password);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return AuthenticationStatus.SEND_FAILURE; // no store took it: the generic message
+            return refused(Reason.NONE, null, request, context); // no store took it: the generic message
         }
-        SignedIn who = Results.signedIn(result);
-        ChallengeTicket ticket = challenges.open(who, attempt);
+        ChallengeTicket ticket = challenges.open(TwoStepCaller.signedIn(result), TwoStepCaller.attempt(result));
         PendingLogin.save(request, ticket);
         request.changeSessionId();
-        String next = PendingLogin.get(request).isEnrollment() ? "/enroll/totp.xhtml" : "/challenge.xhtml";
-        return context.redirect(request.getContextPath() + next);
+        String next = request.getContextPath() + (PendingLogin.get(request).isEnrollment() ? "/enroll/totp.xhtml" : "/challenge.xhtml");
+        return goOn(password, next, request, context, AuthenticationStatus.SEND_CONTINUE);
     }
 
-    private AuthenticationStatus secondStep(Credential proof, HttpServletRequest request,
-                                            HttpServletResponse response, HttpMessageContext context) {
-        CredentialValidationResult result = identityStores.validate(
-                new AttemptedSecondFactor(proof, PendingLogin.get(request), Clients.of(request)));
+    private AuthenticationStatus secondStep(SecondFactorCredential proof, HttpServletRequest request,
+                                            HttpMessageContext context) {
+        CredentialValidationResult result = identityStores.validate(proof);
         // A recovery code means the usual device is missing: show the security page first.
-        return signedIn(result, proof, proof instanceof RecoveryCodeCredential
+        String next = proof instanceof RecoveryCodeCredential
                 ? request.getContextPath() + "/account/security.xhtml?recovered=true"
-                : SignedInSession.takeReturnTo(request), request, context);
+                : SignedInSession.takeReturnTo(request);
+        return signedIn(result, proof, next, request, context);
     }
 
-    private AuthenticationStatus passkeyStep(WebAuthnAssertionCredential passkey, HttpServletRequest request,
+    private AuthenticationStatus passkeyStep(PasskeyCredential passkey, HttpServletRequest request,
                                              HttpMessageContext context) {
         PendingLogin.remove(request); // a passkey replaces whatever password step was under way
-        CredentialValidationResult result = identityStores.validate(new AttemptedPasskey(passkey, Clients.of(request)));
-        return signedIn(result, passkey, SignedInSession.takeReturnTo(request), request, context);
+        return signedIn(identityStores.validate(passkey), passkey, SignedInSession.takeReturnTo(request), request, context);
+    }
+
+    private AuthenticationStatus stepUp(SecondFactorCredential proof, SignedIn signedIn, HttpServletRequest request,
+                                        HttpMessageContext context) {
+        CredentialValidationResult result = identityStores.validate(proof);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return refused(Reason.NONE, signedIn, request, context);
+        }
+        PendingLogin.remove(request);
+        SignedInSession.save(request, signedIn.provenAt(TwoStepCaller.signedIn(result).secondFactorAt()));
+        context.notifyContainerAboutLogin(signedIn.username(), signedIn.groups());
+        return goOn(proof, SignedInSession.takeReturnTo(request), request, context, AuthenticationStatus.SUCCESS);
     }
 
     /** Both factors proven: hand the caller to the container, change the session id, go on to {@code next}. */
     private AuthenticationStatus signedIn(CredentialValidationResult result, Credential proof, String next,
                                           HttpServletRequest request, HttpMessageContext context) {
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return AuthenticationStatus.SEND_FAILURE;
+            return refused(Reason.NONE, null, request, context);
         }
         PendingLogin.remove(request);
-        SignedInSession.save(request, Results.signedIn(result));
+        SignedIn who = TwoStepCaller.signedIn(result);
+        SignedInSession.save(request, who);
         request.changeSessionId();
-        AuthenticationStatus status = context.notifyContainerAboutLogin(result);
-        if (proof instanceof WebAuthnAssertionCredential) {
-            Next.set(request, next); // a script asked: it gets the address in JSON and goes there itself
-        } else {
+        context.notifyContainerAboutLogin(who.username(), who.groups());
+        return goOn(proof, next, request, context, AuthenticationStatus.SUCCESS);
+    }
+
+    /** Records where the caller goes next; a form is redirected there, a script is told in JSON and goes itself. */
+    private static AuthenticationStatus goOn(Credential proof, String next, HttpServletRequest request,
+                                             HttpMessageContext context, AuthenticationStatus status) {
+        LoginOutcome.goOn(request, next);
+        if (!isFromScript(proof)) {
             context.redirect(next);
         }
         return status;
     }
 
-    private AuthenticationStatus refused(VerificationException e, HttpServletRequest request) {
-        Refusal.record(request, e.reason());
-        if (Refusal.endsLogin(e.reason())) {
+    private static boolean isFromScript(Credential credential) {
+        return credential instanceof SecurityKeyCredential || credential instanceof PasskeyCredential;
+    }
+
+    /**
+     * Records the refusal for the page; a refusal that ends the login forgets the pending challenge.
+     * A signed-in caller whose step-up was refused stays signed in.
+     */
+    private static AuthenticationStatus refused(Reason reason, SignedIn signedIn,
+                                                HttpServletRequest request, HttpMessageContext context) {
+        LoginOutcome.refuse(request, reason);
+        if (Refusal.of(reason).endsLogin()) {
             PendingLogin.remove(request);
+        }
+        if (signedIn != null) {
+            return context.notifyContainerAboutLogin(signedIn.username(), signedIn.groups());
         }
         return AuthenticationStatus.SEND_FAILURE;
     }
 
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        var session = request.getSession(false);
-        if (session != null) {
-            session.removeAttribute(SignedInSession.KEY);
-        }
+        SignedInSession.remove(request);
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }
 }

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.twostep.account.SignedIn;
@@ -23,7 +24,7 @@ class SessionStateSerializationTest {
 
     @Test
     void signedInCallerSurvivesSerialization() throws Exception {
-        SignedIn who = new SignedIn(42, "alice", Set.of("user", "admin"));
+        SignedIn who = new SignedIn(42, "alice", Set.of("user", "admin"), Instant.parse("2026-12-01T08:00:00Z"));
         assertEquals(who, roundTrip(who));
     }
 

@@ -1,4 +1,4 @@
-package org.twostep.account;
+package org.twostep.factors;
 
 import java.util.List;
 import org.twostep.totp.TotpFactor;

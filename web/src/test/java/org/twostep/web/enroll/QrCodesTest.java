@@ -1,4 +1,4 @@
-package org.twostep.totp;
+package org.twostep.web.enroll;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +12,8 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.twostep.totp.OtpAuthUri;
+import org.twostep.totp.TotpParameters;
 
 class QrCodesTest {
 

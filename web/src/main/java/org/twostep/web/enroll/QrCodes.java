@@ -1,4 +1,4 @@
-package org.twostep.totp;
+package org.twostep.web.enroll;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Renders text (typically an {@link OtpAuthUri}) as a QR code: error correction level M and a
+ * Renders text (typically an {@link org.twostep.totp.OtpAuthUri}) as a QR code: error correction level M and a
  * 2-module quiet zone, as an inline SVG with one module per SVG unit.
  *
  * <pre>{@code

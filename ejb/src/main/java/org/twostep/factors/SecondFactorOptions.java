@@ -1,11 +1,11 @@
-package org.twostep.challenge;
+package org.twostep.factors;
 
 import org.twostep.audit.Method;
 
 /** The second factors a pending login can use, and the one to offer first (the one used last). */
 public record SecondFactorOptions(boolean totp, boolean securityKey, boolean recoveryCode, Method preferred) {
 
-    static final SecondFactorOptions NONE = new SecondFactorOptions(false, false, false, Method.TOTP);
+    public static final SecondFactorOptions NONE = new SecondFactorOptions(false, false, false, Method.TOTP);
 
     public boolean securityKeyFirst() {
         return securityKey && (preferred == Method.WEBAUTHN || !totp);

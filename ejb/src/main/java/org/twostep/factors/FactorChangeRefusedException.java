@@ -1,7 +1,7 @@
-package org.twostep.account;
+package org.twostep.factors;
 
-import org.twostep.audit.Reason;
-import org.twostep.challenge.VerificationException;
+import org.twostep.refusal.Reason;
+import org.twostep.refusal.VerificationException;
 
 /** A change to the account's second factors was refused: the last factor, or a factor not the caller's. */
 public final class FactorChangeRefusedException extends VerificationException {

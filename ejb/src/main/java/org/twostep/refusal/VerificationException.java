@@ -1,8 +1,7 @@
-package org.twostep.challenge;
+package org.twostep.refusal;
 
 import jakarta.ejb.ApplicationException;
 import java.util.Objects;
-import org.twostep.audit.Reason;
 
 /**
  * Base of the expected, user-caused verification failures (wrong code, replay, ...). Each subclass
@@ -10,9 +9,9 @@ import org.twostep.audit.Reason;
  *
  * <pre>{@code
  * try {
- *     long step = verifier.verify(secret, params, code, now, lastStep);
+ *     long step = new TotpVerifier(1).verify(secret, parameters, code, now, lastStep);
  * } catch (VerificationException e) {
- *     return Outcome.refused(e.reason());
+ *     Refusal refusal = Refusal.of(e.reason());   // the message, the HTTP status, whether the login ends
  * }
  * }</pre>
  *

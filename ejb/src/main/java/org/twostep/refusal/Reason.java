@@ -1,14 +1,14 @@
-package org.twostep.audit;
+package org.twostep.refusal;
 
 /**
  * Why a login or enrollment step ended the way it did; recorded in the audit trail and carried by
- * {@link org.twostep.challenge.VerificationException}.
+ * {@link VerificationException}. What each one means to the user is {@link Refusal#of}.
  *
  * <pre>{@code
  * try {
- *     verifier.verify(secret, params, code, now, lastStep);
+ *     new TotpVerifier(1).verify(secret, parameters, code, now, lastStep);
  * } catch (VerificationException e) {
- *     audit.record(user, e.reason());   // e.g. Reason.TOTP_MISMATCH
+ *     audit.refusal(AuditEvent.refused(EventType.SECOND_FACTOR_FAILED, e.reason(), attempt)); // e.g. TOTP_MISMATCH
  * }
  * }</pre>
  */
@@ -21,6 +21,8 @@ public enum Reason {
     ACCOUNT_DISABLED,
     /** The request was missing fields or had values of the wrong shape. */
     INVALID_INPUT,
+    /** A step that needs a signed-in caller was asked for by a session with none. */
+    NOT_SIGNED_IN,
     /** A code was submitted but no second-factor challenge is open for this session. */
     NO_PENDING_CHALLENGE,
     /** The second-factor challenge was open too long and has expired. */
@@ -77,6 +79,8 @@ public enum Reason {
     FACTOR_NOT_FOUND,
     /** Removing this factor would leave the account without a second factor. */
     FACTOR_REMOVAL_REFUSED,
+    /** A sensitive change needs a second factor proven within the step-up window, and the last one is older. */
+    STEP_UP_REQUIRED,
     /** Nothing went wrong; used when recording successes. */
     NONE
 }

@@ -1,6 +1,7 @@
-package org.twostep.challenge;
+package org.twostep.policy;
 
-import org.twostep.audit.Reason;
+import org.twostep.refusal.Reason;
+import org.twostep.refusal.VerificationException;
 
 /** The account is locked for a while after too many wrong second factors across logins. */
 public final class LockedOutException extends VerificationException {

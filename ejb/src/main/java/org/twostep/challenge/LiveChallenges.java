@@ -1,0 +1,83 @@
+package org.twostep.challenge;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import org.twostep.account.Account;
+import org.twostep.account.Accounts;
+import org.twostep.audit.AuditEvent;
+import org.twostep.audit.AuditLog;
+import org.twostep.audit.ClientInfo;
+import org.twostep.audit.EventType;
+import org.twostep.audit.LoginAttempt;
+import org.twostep.audit.Method;
+import org.twostep.policy.LockedOutException;
+import org.twostep.policy.Lockout;
+import org.twostep.refusal.VerificationException;
+
+/**
+ * The one way to use a pending challenge, shared by the lifecycle ({@link Challenges}) and the
+ * proofs ({@link Verifications}); runs in the caller's transaction.
+ */
+@Dependent
+class LiveChallenges {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Lockout lockout;
+
+    @EJB
+    Accounts accounts;
+
+    @EJB
+    AuditLog audit;
+
+    /**
+     * The challenge, locked for this transaction, if it may still be used: it exists, serves one of
+     * these purposes, is pending, within its time to live, and its account is not locked out.
+     * Otherwise the refusal is audited and thrown.
+     */
+    PendingChallenge take(String challengeId, Set<PendingChallenge.Purpose> purposes, ClientInfo client) {
+        PendingChallenge challenge = challengeId == null ? null
+                : em.find(PendingChallenge.class, challengeId, LockModeType.PESSIMISTIC_WRITE);
+        if (challenge == null || !purposes.contains(challenge.purpose())) {
+            audit.refusal(AuditEvent.refused(EventType.SECOND_FACTOR_FAILED, org.twostep.refusal.Reason.NO_PENDING_CHALLENGE,
+                    LoginAttempt.resume(null, null, client)));
+            throw new NoPendingChallengeException();
+        }
+        Instant now = clock.instant();
+        VerificationException refusal = challenge.refusalAt(now);
+        // The account next, locked too: its failure count is read and written by one verification at a time
+        // (always challenge, then account, so two verifications cannot deadlock).
+        Account account = accounts.lock(challenge.accountId());
+        if (refusal == null && lockout.isLocked(account)) {
+            challenge.lock(now); // locked meanwhile, by this login's or another's wrong codes
+            refusal = new LockedOutException();
+        }
+        if (refusal != null) {
+            refuse(challenge, null, refusal, client, null);
+            throw refusal;
+        }
+        return challenge;
+    }
+
+    /** Audits a refusal of this challenge, in a transaction of its own. */
+    void refuse(PendingChallenge challenge, Method method, VerificationException e, ClientInfo client, String detail) {
+        audit.refusal(AuditEvent.refused(EventType.SECOND_FACTOR_FAILED, e.reason(), attemptOf(challenge, client))
+                .forAccount(challenge.accountId()).by(method).detail(detail));
+    }
+
+    static LoginAttempt attemptOf(PendingChallenge challenge, ClientInfo client) {
+        return LoginAttempt.resume(challenge.correlationId(), challenge.username(), client);
+    }
+}

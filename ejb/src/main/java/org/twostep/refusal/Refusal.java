@@ -1,0 +1,94 @@
+package org.twostep.refusal;
+
+/**
+ * The one refusal table: for each {@link Reason}, everything a refusal produces outside the audit
+ * trail. The user's message (short and safe: a wrong password and an unknown user read the same),
+ * whether it ends the login so that the user starts again with the password, and the HTTP status
+ * the JSON endpoints answer with. The audit row always carries the precise reason with outcome
+ * {@code FAILURE}. The switch has no default: a new reason does not compile until it has a row here.
+ *
+ * <pre>{@code
+ * Refusal refusal = Refusal.of(Reason.TOTP_REPLAYED);
+ * refusal.message();    // "That code was already used. Wait for the next code and enter it."
+ * refusal.endsLogin();  // false: the user may try the next code
+ * refusal.status();     // 403
+ * }</pre>
+ */
+public record Refusal(Reason reason, String message, boolean endsLogin, int status) {
+
+    static final int BAD_REQUEST = 400;
+    static final int UNAUTHORIZED = 401;
+    static final int FORBIDDEN = 403;
+    static final int CONFLICT = 409;
+
+    private static final boolean ENDS_LOGIN = true;
+    private static final boolean GOES_ON = false;
+
+    /** The generic message, for a refusal without a reason (no identity store took the credential). */
+    public static final String GENERIC_MESSAGE = "Sign-in failed. Please try again.";
+
+    public static Refusal of(Reason reason) {
+        return switch (reason) {
+            case BAD_PASSWORD, UNKNOWN_USER, ACCOUNT_DISABLED ->
+                    row(reason, "Wrong username or password.", GOES_ON, FORBIDDEN);
+            case INVALID_INPUT ->
+                    row(reason, "Enter your username (up to 64 letters, digits or . _ - @ +) and your password.", GOES_ON, BAD_REQUEST);
+            case NOT_SIGNED_IN ->
+                    row(reason, "Sign in first.", GOES_ON, UNAUTHORIZED);
+            case NO_PENDING_CHALLENGE ->
+                    row(reason, "No sign-in is in progress. Please sign in.", ENDS_LOGIN, UNAUTHORIZED);
+            case CHALLENGE_EXPIRED ->
+                    row(reason, "Your sign-in took too long. Please sign in again.", ENDS_LOGIN, FORBIDDEN);
+            case TOO_MANY_ATTEMPTS ->
+                    row(reason, "Too many wrong codes. Please sign in again.", ENDS_LOGIN, FORBIDDEN);
+            case LOCKED_OUT ->
+                    row(reason, "Too many failed attempts: this account is locked for a while. Try again later, or ask your help desk.",
+                            ENDS_LOGIN, FORBIDDEN);
+            case MALFORMED_CODE ->
+                    row(reason, "Enter the code from your authenticator app: digits only, nothing else.", GOES_ON, BAD_REQUEST);
+            case TOTP_MISMATCH ->
+                    row(reason, "That code is not right. Check the app and try again.", GOES_ON, FORBIDDEN);
+            case TOTP_REPLAYED ->
+                    row(reason, "That code was already used. Wait for the next code and enter it.", GOES_ON, FORBIDDEN);
+            case CLOCK_SKEW_SUSPECTED ->
+                    row(reason, "That code is not valid now. Check that your phone's clock is set automatically.", GOES_ON, FORBIDDEN);
+            case ENROLLMENT_NOT_PENDING ->
+                    row(reason, "This setup is no longer open. Please sign in again.", GOES_ON, CONFLICT);
+            case MALFORMED_RECOVERY_CODE ->
+                    row(reason, "A recovery code has 24 letters and digits, like ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2.", GOES_ON, BAD_REQUEST);
+            case RECOVERY_CODE_MISMATCH ->
+                    row(reason, "That recovery code is not right.", GOES_ON, FORBIDDEN);
+            case RECOVERY_CODE_REPLAYED ->
+                    row(reason, "That recovery code was already used. Each code works once.", GOES_ON, FORBIDDEN);
+            case WEBAUTHN_MALFORMED ->
+                    row(reason, "The browser's answer could not be read. Please try again.", GOES_ON, BAD_REQUEST);
+            case WEBAUTHN_NO_CEREMONY ->
+                    row(reason, "That request expired or was already answered. Please try again.", GOES_ON, FORBIDDEN);
+            case WEBAUTHN_USER_NOT_VERIFIED ->
+                    row(reason, "Your passkey must confirm it is you (PIN, fingerprint or face). Try again or use your password.",
+                            GOES_ON, FORBIDDEN);
+            case WEBAUTHN_ALREADY_REGISTERED ->
+                    row(reason, "This security key or passkey is registered to your account already: you can sign in with it.",
+                            GOES_ON, CONFLICT);
+            case WEBAUTHN_UNKNOWN_CREDENTIAL, WEBAUTHN_FOREIGN_CREDENTIAL ->
+                    row(reason, "This security key or passkey is not registered for this account.", GOES_ON, FORBIDDEN);
+            case WEBAUTHN_BAD_CHALLENGE, WEBAUTHN_BAD_ORIGIN, WEBAUTHN_BAD_RP_ID, WEBAUTHN_BAD_SIGNATURE,
+                 WEBAUTHN_COUNTER_REGRESSED, WEBAUTHN_USER_NOT_PRESENT, WEBAUTHN_REFUSED ->
+                    row(reason, "The security key's answer was not accepted.", GOES_ON, FORBIDDEN);
+            case FACTOR_NAME_INVALID ->
+                    row(reason, "Enter a name of 1 to 64 characters.", GOES_ON, BAD_REQUEST);
+            case FACTOR_NOT_FOUND ->
+                    row(reason, "That factor is no longer on your account. Reload the page.", GOES_ON, CONFLICT);
+            case FACTOR_REMOVAL_REFUSED ->
+                    row(reason, "This is your last second factor: add another before removing it.", GOES_ON, CONFLICT);
+            case STEP_UP_REQUIRED ->
+                    row(reason, "Confirm it is you first: reload the page.", GOES_ON, FORBIDDEN);
+            case NONE ->
+                    row(reason, GENERIC_MESSAGE, GOES_ON, FORBIDDEN);
+        };
+    }
+
+    private static Refusal row(Reason reason, String message, boolean endsLogin, int status) {
+        return new Refusal(reason, message, endsLogin, status);
+    }
+}

@@ -1,0 +1,117 @@
+package org.twostep.webauthn;
+
+import com.webauthn4j.util.Base64UrlUtil;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.List;
+import org.twostep.account.Account;
+import org.twostep.config.Settings;
+import org.twostep.refusal.Reason;
+
+/**
+ * Proving a key (W3C WebAuthn Level 3 §7.2), for the challenge service, which locks, counts and
+ * audits: as the second factor of a pending challenge, or as a passkey on its own.
+ *
+ * <pre>{@code
+ * WebAuthnOptions.Request options = assertions.secondFactorOptions(accountId, pendingChallengeId);
+ * assertions.verifySecondFactor(accountId, pendingChallengeId, options.ceremonyId(), json, rp);
+ *
+ * PasskeyAssertion passkey = assertions.readPasskey(ceremonyId, json); // whose key, not yet verified
+ * assertions.verifyPasskey(passkey, lockedAccount, rp);
+ * }</pre>
+ */
+@Stateless
+public class WebAuthnAssertions {
+
+    private final WebAuthnVerifier verifier = new WebAuthnVerifier();
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Settings settings;
+
+    @EJB
+    WebAuthnCeremonies ceremonies;
+
+    @Inject
+    StoredCredentials stored;
+
+    /** Starts the second step with a key: the challenge, and the account's keys to choose from. */
+    public WebAuthnOptions.Request secondFactorOptions(long accountId, String pendingChallengeId) {
+        WebAuthnCeremony ceremony = ceremonies.open(WebAuthnCeremony.Purpose.SECOND_FACTOR, accountId, pendingChallengeId, false);
+        return new WebAuthnOptions.Request(ceremony.id(), ceremony.challenge(), stored.keysOf(accountId, false), false,
+                settings.webAuthnTimeout().toMillis());
+    }
+
+    /** The second factor with a key: the ceremony must be this pending challenge's, the credential this account's. */
+    public void verifySecondFactor(long accountId, String pendingChallengeId, String ceremonyId, String json, RelyingParty rp) {
+        WebAuthnCeremony ceremony = ceremonies.spend(ceremonyId, WebAuthnCeremony.Purpose.SECOND_FACTOR);
+        if (!pendingChallengeId.equals(ceremony.pendingChallengeId())) {
+            throw new WebAuthnRefusedException(Reason.WEBAUTHN_NO_CEREMONY);
+        }
+        WebAuthnVerifier.Assertion assertion = verifier.parseAssertion(json);
+        WebAuthnCredential credential = credentialOf(assertion);
+        if (credential.accountId() != accountId) {
+            throw new WebAuthnRefusedException(Reason.WEBAUTHN_FOREIGN_CREDENTIAL);
+        }
+        verify(assertion, credential, ceremony, rp);
+    }
+
+    /** Starts a passkey sign-in: no username, so no credentials to list; user verification required. */
+    public WebAuthnOptions.Request passkeyOptions() {
+        WebAuthnCeremony ceremony = ceremonies.open(WebAuthnCeremony.Purpose.PASSKEY, null, null, true);
+        return new WebAuthnOptions.Request(ceremony.id(), ceremony.challenge(), List.of(), true,
+                settings.webAuthnTimeout().toMillis());
+    }
+
+    /** Spends the passkey ceremony and reads whose credential the assertion names; nothing is verified yet. */
+    public PasskeyAssertion readPasskey(String ceremonyId, String json) {
+        WebAuthnCeremony ceremony = ceremonies.spend(ceremonyId, WebAuthnCeremony.Purpose.PASSKEY);
+        WebAuthnVerifier.Assertion assertion = verifier.parseAssertion(json);
+        WebAuthnCredential credential = credentialOf(assertion);
+        return new PasskeyAssertion(credential.accountId(), assertion, credential, ceremony);
+    }
+
+    /**
+     * Verifies a passkey assertion for its (locked) account: the user handle must name the account,
+     * the signature and the user verification must hold; the key's counter moves.
+     */
+    public void verifyPasskey(PasskeyAssertion passkey, Account account, RelyingParty rp) {
+        // WebAuthn L3 §7.2 step 6: with no user identified beforehand, the user handle must name the credential's owner.
+        String handle = passkey.assertion().userHandle();
+        if (handle == null || account.webAuthnUserHandle() == null
+                || !MessageDigest.isEqual(handle.getBytes(StandardCharsets.US_ASCII),
+                        account.webAuthnUserHandle().getBytes(StandardCharsets.US_ASCII))) {
+            throw new WebAuthnRefusedException(Reason.WEBAUTHN_FOREIGN_CREDENTIAL);
+        }
+        verify(passkey.assertion(), passkey.credential(), passkey.ceremony(), rp);
+    }
+
+    private void verify(WebAuthnVerifier.Assertion assertion, WebAuthnCredential credential, WebAuthnCeremony ceremony,
+                        RelyingParty rp) {
+        long counter = verifier.authenticate(assertion, rp, Base64UrlUtil.decode(ceremony.challenge()),
+                credential.storedKey(), ceremony.userVerification());
+        credential.used(counter, clock.instant());
+    }
+
+    private WebAuthnCredential credentialOf(WebAuthnVerifier.Assertion assertion) {
+        WebAuthnCredential credential = stored.byCredentialId(assertion.credentialId());
+        if (credential == null) {
+            throw new WebAuthnRefusedException(Reason.WEBAUTHN_UNKNOWN_CREDENTIAL);
+        }
+        return credential;
+    }
+
+    /**
+     * A passkey assertion read but not yet verified: whose key it names, the key, and the ceremony it
+     * answers (entities of the caller's transaction).
+     */
+    public record PasskeyAssertion(long accountId, WebAuthnVerifier.Assertion assertion, WebAuthnCredential credential,
+                                   WebAuthnCeremony ceremony) {
+    }
+}

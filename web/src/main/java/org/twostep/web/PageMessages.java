@@ -1,0 +1,42 @@
+package org.twostep.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import org.twostep.refusal.Reason;
+import org.twostep.refusal.Refusal;
+import org.twostep.refusal.VerificationException;
+
+/**
+ * The one way a page shows what happened: a refusal's message from the {@link Refusal} table, or a
+ * short note; {@link #keep} carries them over a redirect.
+ *
+ * <pre>{@code
+ * try { factors.rename(who, kind, id, name, client.info()); messages.info("Renamed."); }
+ * catch (VerificationException e) { messages.refusal(e); }
+ * }</pre>
+ */
+@RequestScoped
+public class PageMessages {
+
+    @Inject
+    FacesContext faces;
+
+    public void refusal(VerificationException e) {
+        refusal(e.reason());
+    }
+
+    public void refusal(Reason reason) {
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Refusal.of(reason).message(), null));
+    }
+
+    public void info(String message) {
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
+    }
+
+    /** Keeps this request's messages for the page a redirect leads to. */
+    public void keep() {
+        faces.getExternalContext().getFlash().setKeepMessages(true);
+    }
+}

@@ -1,0 +1,49 @@
+package org.twostep.web.login;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.twostep.refusal.Reason;
+import org.twostep.refusal.Refusal;
+
+/**
+ * What the mechanism made of the credential a page or endpoint handed it, for that page or endpoint
+ * to show: where the caller goes next (the mechanism has redirected a form already; a script gets
+ * the address as JSON), or the refusal. Kept in the request only.
+ *
+ * <pre>{@code
+ * securityContext.authenticate(request, response, withParams().credential(credential));
+ * LoginOutcome outcome = LoginOutcome.of(request);
+ * if (outcome.isRefused()) { show(outcome.refusal().message()); }
+ * }</pre>
+ */
+public record LoginOutcome(String next, Reason refused, boolean alreadySignedIn) {
+
+    static final String KEY = "org.twostep.web.login.LoginOutcome";
+
+    /** The outcome when the mechanism recorded none: no identity store took the credential. */
+    private static final LoginOutcome UNRECORDED = new LoginOutcome(null, Reason.NONE, false);
+
+    static void goOn(HttpServletRequest request, String next) {
+        request.setAttribute(KEY, new LoginOutcome(next, null, false));
+    }
+
+    static void alreadySignedIn(HttpServletRequest request, String next) {
+        request.setAttribute(KEY, new LoginOutcome(next, null, true));
+    }
+
+    static void refuse(HttpServletRequest request, Reason reason) {
+        request.setAttribute(KEY, new LoginOutcome(null, reason, false));
+    }
+
+    public static LoginOutcome of(HttpServletRequest request) {
+        return request.getAttribute(KEY) instanceof LoginOutcome outcome ? outcome : UNRECORDED;
+    }
+
+    public boolean isRefused() {
+        return refused != null;
+    }
+
+    /** The refusal's row of the table: its message and HTTP status. */
+    public Refusal refusal() {
+        return Refusal.of(refused);
+    }
+}
