@@ -101,6 +101,33 @@ class BrowserIT extends TwoStepIT {
     }
 
     @Test
+    void aPasskeyIsMadeOnTheDeviceThatAlreadyHoldsTheAccountsSecurityKey() {
+        EnrolledUser user = enrolledUser("upgrade");
+        signIn(user.username());
+        chromium.type("code", user.app().nextCode());
+        chromium.click("verify");
+        chromium.awaitPath("/twostep/home.xhtml");
+        registerKey("Laptop key", false);
+
+        // The same authenticator, asked for a passkey: not refused as a duplicate, a passkey beside the key.
+        registerKey("Laptop passkey", true);
+        assertEquals(2, authenticator.getCredentials().size());
+        assertEquals(1, authenticator.getCredentials().stream().filter(c -> c.isResidentCredential()).count());
+        assertTrue(chromium.text("keys").contains("Laptop passkey"), chromium.text("keys"));
+
+        // A second passkey on it is refused by the browser, with words that say what to do.
+        chromium.open(page("enroll/security-key.xhtml"));
+        chromium.click("createPasskey");
+        chromium.awaitText("webauthn-status", "already holds a passkey for your account");
+        assertEquals(2, authenticator.getCredentials().size());
+        signOut();
+
+        chromium.click("signInWithPasskey");
+        chromium.awaitPath("/twostep/home.xhtml");
+        assertEquals("PASSKEY", lastLogin(user.username()).method());
+    }
+
+    @Test
     void authenticatorAppEnrolledInTheBrowserThenEitherFactorAtTheChallenge() {
         String username = newUsername("both");
         db.createAccount(username, PASSWORD);

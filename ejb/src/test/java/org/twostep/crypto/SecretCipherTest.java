@@ -100,11 +100,24 @@ class SecretCipherTest {
 
     @Test
     void exceptionMessagesAndToStringHoldNoSecrets() {
-        String sealed = cipher.seal(PLAINTEXT, AAD);
-        UnreadableSecretException e = assertThrows(UnreadableSecretException.class,
-                () -> cipher.open(sealed, "user:43"));
-        assertFalse(e.getMessage().contains(sealed.substring(6)));
-        assertFalse(cipher.toString().contains(sealed.substring(6)));
+        byte[] key = SecretCipher.newKey();
+        SecretCipher keyed = new SecretCipher("k1", key);
+        String sealed = keyed.seal(PLAINTEXT, AAD);
+        UnreadableSecretException wrongAad = assertThrows(UnreadableSecretException.class, () -> keyed.open(sealed, "user:43"));
+        UnreadableSecretException tampered = assertThrows(UnreadableSecretException.class,
+                () -> keyed.open(sealed.substring(0, sealed.length() - 4) + "AAAA", AAD));
+        // What an attacker or a log reader must not find: the plaintext, the key, the ciphertext, in any usual encoding.
+        String plain = new String(PLAINTEXT, StandardCharsets.US_ASCII);
+        java.util.List<String> secrets = java.util.List.of(plain, Base64.getEncoder().encodeToString(PLAINTEXT),
+                HexFormat.of().formatHex(PLAINTEXT), Base64.getEncoder().encodeToString(key),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(key), HexFormat.of().formatHex(key),
+                sealed.substring(6));
+        for (String text : new String[] {wrongAad.getMessage(), tampered.getMessage(), String.valueOf(wrongAad.getCause()),
+                keyed.toString()}) {
+            for (String secret : secrets) {
+                assertFalse(text.contains(secret), "\"" + text + "\" holds a secret");
+            }
+        }
     }
 
     @Test

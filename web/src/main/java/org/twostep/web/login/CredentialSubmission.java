@@ -4,10 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.Credential;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +24,7 @@ import org.twostep.web.PageMessages;
 public class CredentialSubmission {
 
     @Inject
-    SecurityContext securityContext;
+    Logins logins;
 
     @Inject
     FacesContext faces;
@@ -37,10 +34,7 @@ public class CredentialSubmission {
 
     public void submit(Credential credential) {
         ExternalContext external = faces.getExternalContext();
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
-                AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
-        LoginOutcome outcome = LoginOutcome.of(request);
+        LoginOutcome outcome = logins.submit(credential, (HttpServletResponse) external.getResponse());
         if (outcome.isRefused()) {
             messages.refusal(outcome.refused());
         } else if (outcome.alreadySignedIn()) {

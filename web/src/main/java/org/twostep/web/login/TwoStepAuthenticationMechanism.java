@@ -213,9 +213,12 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         return AuthenticationStatus.SEND_FAILURE;
     }
 
+    /** Sign-out forgets the session's caller; a re-authentication ({@link Logins}) forgets only the request's. */
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        SignedInSession.remove(request);
+        if (!Logins.isReauthenticating(request)) {
+            SignedInSession.remove(request);
+        }
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }
 }

@@ -4,8 +4,6 @@ import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,6 +24,7 @@ import org.twostep.webauthn.RelyingParty;
 import org.twostep.webauthn.WebAuthnAssertions;
 import org.twostep.webauthn.WebAuthnKeys;
 import org.twostep.web.login.LoginOutcome;
+import org.twostep.web.login.Logins;
 import org.twostep.web.login.PasskeyCredential;
 import org.twostep.web.login.PendingLogin;
 import org.twostep.web.login.RequestClient;
@@ -64,7 +63,7 @@ public class WebAuthnResource {
     RelyingParties relyingParties;
 
     @Inject
-    SecurityContext securityContext;
+    Logins logins;
 
     @Inject
     RequestClient client;
@@ -129,9 +128,7 @@ public class WebAuthnResource {
 
     /** Hands the assertion to the authentication mechanism, which signs the caller in (or proves a step-up) or refuses. */
     private Response signIn(Credential assertion) {
-        securityContext.authenticate(request, response, AuthenticationParameters.withParams()
-                .credential(assertion).newAuthentication(true));
-        LoginOutcome outcome = LoginOutcome.of(request);
+        LoginOutcome outcome = logins.submit(assertion, response);
         if (outcome.isRefused()) {
             return JsonAnswers.message(outcome.refusal().status(), outcome.refusal().message());
         }

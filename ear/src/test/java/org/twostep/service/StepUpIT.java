@@ -1,0 +1,72 @@
+package org.twostep.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.twostep.account.SignedIn;
+import org.twostep.audit.AuditEvent;
+import org.twostep.audit.EventType;
+import org.twostep.challenge.ChallengeTicket;
+import org.twostep.challenge.Challenges;
+import org.twostep.challenge.Verifications;
+import org.twostep.config.Settings;
+import org.twostep.factors.FactorKind;
+import org.twostep.factors.SecondFactors;
+import org.twostep.recovery.RecoveryCodeSets;
+import org.twostep.refusal.Reason;
+import org.twostep.refusal.VerificationException;
+import org.twostep.webauthn.WebAuthnKeys;
+
+/** Step-up is the services' rule, not only the pages': a factor change with an old second factor is refused. */
+class StepUpIT extends ServiceIT {
+
+    @EJB
+    Challenges challenges;
+
+    @EJB
+    Verifications verifications;
+
+    @EJB
+    SecondFactors factors;
+
+    @EJB
+    RecoveryCodeSets recoveryCodes;
+
+    @EJB
+    WebAuthnKeys keys;
+
+    @Inject
+    Settings settings;
+
+    @Test
+    void sensitiveChangesNeedASecondFactorProvenWithinTheWindow() {
+        Enrolled user = enrolled("stepup");
+        SignedIn who = verifications.totp(challenges.open(user.afterPassword(), user.attempt()).id(), currentCode(user),
+                Enrolled.CLIENT);
+        assertEquals(clock.instant(), who.secondFactorAt());
+        assertEquals(10, recoveryCodes.regenerate(who, Enrolled.CLIENT).size(), "fresh: allowed");
+
+        clock.move(settings.stepUpWindow());
+        assertEquals(Reason.STEP_UP_REQUIRED, refusal(() -> recoveryCodes.regenerate(who, Enrolled.CLIENT)));
+        assertEquals(Reason.STEP_UP_REQUIRED, refusal(() -> factors.beginTotp(who)));
+        assertEquals(Reason.STEP_UP_REQUIRED, refusal(() -> keys.registrationOptions(who, true)));
+        assertEquals(Reason.STEP_UP_REQUIRED, refusal(() -> factors.remove(who, FactorKind.TOTP, user.appId(), Enrolled.CLIENT)));
+        AuditEvent removal = audit(user.accountId()).stream().filter(e -> e.type() == EventType.FACTOR_REMOVED).findFirst().orElseThrow();
+        assertEquals(Reason.STEP_UP_REQUIRED, removal.reason());
+
+        clock.move(Duration.ofSeconds(30)); // the code of the sign-in is spent
+        ChallengeTicket stepUp = challenges.openStepUp(who, Enrolled.CLIENT);
+        SignedIn proven = verifications.totp(stepUp.id(), currentCode(user), Enrolled.CLIENT);
+        assertEquals(1, count(user.accountId(), EventType.STEP_UP_OK));
+        assertEquals(10, recoveryCodes.regenerate(who.provenAt(proven.secondFactorAt()), Enrolled.CLIENT).size(),
+                "after the step-up: allowed");
+    }
+
+    private static Reason refusal(Runnable step) {
+        return assertThrows(VerificationException.class, step::run).reason();
+    }
+}

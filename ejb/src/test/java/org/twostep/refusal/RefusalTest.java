@@ -1,0 +1,62 @@
+package org.twostep.refusal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class RefusalTest {
+
+    @ParameterizedTest
+    @EnumSource(Reason.class)
+    void everyReasonHasAShortMessageThatNamesNoInternals(Reason reason) {
+        Refusal refusal = Refusal.of(reason);
+        assertEquals(reason, refusal.reason());
+        assertTrue(refusal.message().length() >= 10 && refusal.message().length() <= 140, refusal.message());
+        assertTrue(refusal.message().endsWith("."), refusal.message());
+        assertFalse(refusal.message().contains(reason.name()), "no reason code in front of the user: " + refusal.message());
+        assertFalse(refusal.message().toLowerCase().contains("exception"), refusal.message());
+        assertTrue(refusal.status() >= 400 && refusal.status() < 500, "a client's refusal is never a server error");
+    }
+
+    @Test
+    void onlyAnExpiredFinishedOrLockedChallengeEndsTheLogin() {
+        Set<Reason> ending = Arrays.stream(Reason.values()).filter(r -> Refusal.of(r).endsLogin())
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Reason.class)));
+        assertEquals(EnumSet.of(Reason.NO_PENDING_CHALLENGE, Reason.CHALLENGE_EXPIRED, Reason.TOO_MANY_ATTEMPTS,
+                Reason.LOCKED_OUT), ending);
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownUserReadTheSame() {
+        assertEquals(Refusal.of(Reason.BAD_PASSWORD).message(), Refusal.of(Reason.UNKNOWN_USER).message());
+        assertEquals(Refusal.of(Reason.BAD_PASSWORD).message(), Refusal.of(Reason.ACCOUNT_DISABLED).message());
+        assertEquals(Refusal.of(Reason.BAD_PASSWORD).status(), Refusal.of(Reason.UNKNOWN_USER).status());
+    }
+
+    @Test
+    void statusesTellMalformedFromRefusedFromMissing() {
+        assertEquals(400, Refusal.of(Reason.WEBAUTHN_MALFORMED).status());
+        assertEquals(400, Refusal.of(Reason.MALFORMED_CODE).status());
+        assertEquals(401, Refusal.of(Reason.NO_PENDING_CHALLENGE).status());
+        assertEquals(401, Refusal.of(Reason.NOT_SIGNED_IN).status());
+        assertEquals(403, Refusal.of(Reason.WEBAUTHN_BAD_SIGNATURE).status());
+        assertEquals(403, Refusal.of(Reason.STEP_UP_REQUIRED).status());
+        assertEquals(409, Refusal.of(Reason.WEBAUTHN_ALREADY_REGISTERED).status());
+    }
+
+    @Test
+    void theExceptionCarriesItsReasonAndNothingElse() {
+        VerificationException e = new VerificationException(Reason.TOTP_REPLAYED) {
+        };
+        assertEquals(Reason.TOTP_REPLAYED, e.reason());
+        assertEquals("TOTP_REPLAYED", e.getMessage());
+    }
+}

@@ -1,0 +1,56 @@
+package org.twostep.web.login;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Hands a credential to the mechanism, whatever state the session is in, and returns what it made
+ * of it. Pages ({@link CredentialSubmission}) and the WebAuthn endpoints both go through here.
+ *
+ * <p>WildFly does not run the mechanism again for a request that is authenticated already (a
+ * signed-in caller's step-up, a form re-posted after sign-in): this request's authentication is
+ * forgotten first, while the session keeps its caller, so the credential reaches the mechanism's
+ * step-up or re-post state.
+ *
+ * <pre>{@code
+ * LoginOutcome outcome = logins.submit(new TotpCredential(code));
+ * }</pre>
+ */
+@RequestScoped
+public class Logins {
+
+    static final String REAUTHENTICATING = "org.twostep.web.login.Reauthenticating";
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    HttpServletRequest request;
+
+    public LoginOutcome submit(Credential credential, HttpServletResponse response) {
+        if (request.getUserPrincipal() != null) {
+            request.setAttribute(REAUTHENTICATING, Boolean.TRUE);
+            try {
+                request.logout();
+            } catch (ServletException e) {
+                throw new IllegalStateException("could not reset the request's authentication", e);
+            } finally {
+                request.removeAttribute(REAUTHENTICATING);
+            }
+        }
+        securityContext.authenticate(request, response, AuthenticationParameters.withParams()
+                .credential(credential).newAuthentication(true));
+        return LoginOutcome.of(request);
+    }
+
+    /** Whether the mechanism is being asked to forget this request's caller only, not to sign the session out. */
+    static boolean isReauthenticating(HttpServletRequest request) {
+        return request.getAttribute(REAUTHENTICATING) != null;
+    }
+}
