@@ -213,8 +213,7 @@ class BrowserIT extends TwoStepIT {
     }
 
     private Database.AuditRow lastLogin(String username) {
-        List<Database.AuditRow> logins = db.auditOfType(username, "LOGIN_OK");
-        return logins.get(logins.size() - 1);
+        return db.lastOfType(username, "LOGIN_OK");
     }
 
     private String page(String path) {

@@ -53,6 +53,15 @@ final class Database {
         return audit(username).stream().filter(r -> r.type().equals(type)).toList();
     }
 
+    /** The user's latest audit row of this type; fails the test when there is none. */
+    AuditRow lastOfType(String username, String type) {
+        List<AuditRow> rows = auditOfType(username, type);
+        if (rows.isEmpty()) {
+            throw new AssertionError("no " + type + " audited for " + username);
+        }
+        return rows.get(rows.size() - 1);
+    }
+
     /** Moves every pending challenge of the user past its time to live. */
     int expirePendingChallenges(String username) {
         return update("update pending_challenge set expires_at = dateadd('MINUTE', -1, current_timestamp)"

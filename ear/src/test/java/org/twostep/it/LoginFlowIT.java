@@ -10,10 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.ArrayList;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /** The two-step login through the real pages, and its refusals with their reason codes in the audit trail. */
@@ -173,31 +170,14 @@ class LoginFlowIT extends TwoStepIT {
     void wrongCodesSentAtOnceFromManyLoginsAreEachCounted() throws Exception {
         EnrolledUser user = enrolledUser("parallel");
         String wrong = wrongCode(user.app());
-        List<Browser> browsers = new ArrayList<>();
-        List<Browser.Page> challenges = new ArrayList<>();
+        List<Callable<Browser.Page>> wrongCodes = new ArrayList<>();
         for (int i = 0; i < 10; i++) { // the lockout threshold, one wrong code per login
             Browser browser = browser();
-            browsers.add(browser);
-            challenges.add(signInWithPassword(browser, user.username(), PASSWORD));
+            Browser.Page challenge = signInWithPassword(browser, user.username(), PASSWORD);
+            wrongCodes.add(() -> enterCode(browser, challenge, wrong));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(browsers.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Browser.Page>> answers = new ArrayList<>();
-            for (int i = 0; i < browsers.size(); i++) {
-                Browser browser = browsers.get(i);
-                Browser.Page challenge = challenges.get(i);
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return enterCode(browser, challenge, wrong);
-                }));
-            }
-            start.countDown();
-            for (Future<Browser.Page> answer : answers) {
-                assertTrue(answer.get().status() < 500, "a refusal, never a server error");
-            }
-        } finally {
-            pool.shutdownNow();
+        for (Browser.Page answer : Race.of(wrongCodes)) {
+            assertTrue(answer.status() < 500, "a refusal, never a server error");
         }
         assertEquals(1, db.auditOfType(user.username(), "ACCOUNT_LOCKED").size(), "no failure was lost to a race");
         assertShortRefusal(signInWithPassword(browser(), user.username(), PASSWORD), LOCKED);
@@ -282,8 +262,7 @@ class LoginFlowIT extends TwoStepIT {
     }
 
     private Database.AuditRow lastRefusal(EnrolledUser user) {
-        List<Database.AuditRow> refusals = db.auditOfType(user.username(), "SECOND_FACTOR_FAILED");
-        return refusals.get(refusals.size() - 1);
+        return db.lastOfType(user.username(), "SECOND_FACTOR_FAILED");
     }
 
     /** A well-formed code that matches no step near now. */

@@ -55,6 +55,14 @@ abstract class LoginSteps {
         return new EnrolledUser(username, app);
     }
 
+    /** A browser session signed in fully, password then the app's code, as the user would. */
+    Browser signedIn(EnrolledUser user) {
+        Browser browser = browser();
+        Browser.Page home = enterCode(browser, signInWithPassword(browser, user.username(), PASSWORD), user.app().nextCode());
+        assertSignedInAs(home, user.username());
+        return browser;
+    }
+
     void signOut(Browser browser, Browser.Page home) {
         Browser.Page out = browser.submit(home, "logout", Map.of(), "signOut");
         assertEquals("/twostep/login.xhtml", out.path());

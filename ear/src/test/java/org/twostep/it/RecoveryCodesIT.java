@@ -8,10 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
@@ -33,15 +30,15 @@ class RecoveryCodesIT extends TwoStepIT {
         assertNotNull(security.textOf("recoveredPrompt"), "the user is asked to check their devices");
         assertTrue(security.textOf("recoveryStatus").contains("9 of 10"), security.textOf("recoveryStatus"));
         assertEquals("9 left", db.auditOfType(user.username(), "RECOVERY_CODE_USED").get(0).detail());
-        assertEquals("RECOVERY_CODE", last(db.auditOfType(user.username(), "LOGIN_OK")).method());
+        assertEquals("RECOVERY_CODE", db.lastOfType(user.username(), "LOGIN_OK").method());
 
         Browser.Page refused = useRecoveryCode(browser(), user, codes.get(0));
         assertShortRefusal(refused, "That recovery code was already used. Each code works once.");
-        assertEquals("RECOVERY_CODE_REPLAYED", last(db.auditOfType(user.username(), "SECOND_FACTOR_FAILED")).reason());
+        assertEquals("RECOVERY_CODE_REPLAYED", db.lastOfType(user.username(), "SECOND_FACTOR_FAILED").reason());
 
         Browser.Page wrong = useRecoveryCode(browser(), user, "ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2");
         assertShortRefusal(wrong, "That recovery code is not right.");
-        assertEquals("RECOVERY_CODE_MISMATCH", last(db.auditOfType(user.username(), "SECOND_FACTOR_FAILED")).reason());
+        assertEquals("RECOVERY_CODE_MISMATCH", db.lastOfType(user.username(), "SECOND_FACTOR_FAILED").reason());
     }
 
     @Test
@@ -71,52 +68,32 @@ class RecoveryCodesIT extends TwoStepIT {
         EnrolledUser user = enrolledUser("race");
         String code = newRecoveryCodes(user).get(0);
         int racers = 20;
-        List<Browser> browsers = new ArrayList<>();
-        List<Browser.Page> challenges = new ArrayList<>();
+        List<Callable<Browser.Page>> sameCode = new ArrayList<>();
         for (int i = 0; i < racers; i++) {
             Browser browser = browser();
-            browsers.add(browser);
-            challenges.add(signInWithPassword(browser, user.username(), PASSWORD));
+            Browser.Page challenge = signInWithPassword(browser, user.username(), PASSWORD);
+            sameCode.add(() -> browser.submit(challenge, "recovery", Map.of("recoveryCode", code), "useRecoveryCode"));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Browser.Page>> results = new ArrayList<>();
-            for (int i = 0; i < racers; i++) {
-                Browser browser = browsers.get(i);
-                Browser.Page challenge = challenges.get(i);
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return browser.submit(challenge, "recovery", Map.of("recoveryCode", code), "useRecoveryCode");
-                }));
+        int signedIn = 0;
+        for (Browser.Page page : Race.of(sameCode)) {
+            if (page.path().equals("/twostep/account/security.xhtml")) {
+                signedIn++;
+            } else {
+                // 19 refusals exceed the account's lockout threshold (10): the later ones meet a locked account.
+                assertTrue(Set.of(REPLAYED, LOCKED).contains(page.messages()), page.text());
             }
-            start.countDown();
-            int signedIn = 0;
-            for (Future<Browser.Page> result : results) {
-                Browser.Page page = result.get();
-                if (page.path().equals("/twostep/account/security.xhtml")) {
-                    signedIn++;
-                } else {
-                    // 19 refusals exceed the account's lockout threshold (10): the later ones meet a locked account.
-                    assertTrue(Set.of(REPLAYED, LOCKED).contains(page.messages()), page.text());
-                }
-            }
-            assertEquals(1, signedIn);
-            assertEquals(1, db.auditOfType(user.username(), "RECOVERY_CODE_USED").size());
-            List<Database.AuditRow> refused = db.auditOfType(user.username(), "SECOND_FACTOR_FAILED");
-            assertEquals(racers - 1, refused.size());
-            assertTrue(refused.stream().allMatch(r -> Set.of("RECOVERY_CODE_REPLAYED", "LOCKED_OUT").contains(r.reason())));
-            assertTrue(refused.stream().anyMatch(r -> r.reason().equals("RECOVERY_CODE_REPLAYED")));
-        } finally {
-            pool.shutdownNow();
         }
+        assertEquals(1, signedIn);
+        assertEquals(1, db.auditOfType(user.username(), "RECOVERY_CODE_USED").size());
+        List<Database.AuditRow> refused = db.auditOfType(user.username(), "SECOND_FACTOR_FAILED");
+        assertEquals(racers - 1, refused.size());
+        assertTrue(refused.stream().allMatch(r -> Set.of("RECOVERY_CODE_REPLAYED", "LOCKED_OUT").contains(r.reason())));
+        assertTrue(refused.stream().anyMatch(r -> r.reason().equals("RECOVERY_CODE_REPLAYED")));
     }
 
     /** Signs in and makes a new set on the security page (right after sign-in, no step-up is needed). */
     private List<String> newRecoveryCodes(EnrolledUser user) {
-        Browser browser = browser();
-        Browser.Page home = enterCode(browser, signInWithPassword(browser, user.username(), PASSWORD), user.app().nextCode());
-        assertSignedInAs(home, user.username());
+        Browser browser = signedIn(user);
         Browser.Page security = browser.open("account/security.xhtml");
         Browser.Page shown = browser.submit(security, "recovery", Map.of(), "regenerate");
         List<String> codes = shown.doc().select("#codes code").stream().map(Element::text).toList();
@@ -127,9 +104,5 @@ class RecoveryCodesIT extends TwoStepIT {
     private Browser.Page useRecoveryCode(Browser browser, EnrolledUser user, String code) {
         Browser.Page challenge = signInWithPassword(browser, user.username(), PASSWORD);
         return browser.submit(challenge, "recovery", Map.of("recoveryCode", code), "useRecoveryCode");
-    }
-
-    private static Database.AuditRow last(List<Database.AuditRow> rows) {
-        return rows.get(rows.size() - 1);
     }
 }

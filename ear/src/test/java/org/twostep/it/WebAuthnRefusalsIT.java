@@ -1,38 +1,19 @@
 package org.twostep.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.twostep.webauthn.EmulatedBrowser.allowingOnly;
+import static org.twostep.webauthn.EmulatedBrowser.creationOptions;
+import static org.twostep.webauthn.EmulatedBrowser.requestOptions;
 
-import com.webauthn4j.data.AttestationConveyancePreference;
-import com.webauthn4j.data.AuthenticatorAssertionResponse;
-import com.webauthn4j.data.AuthenticatorAttestationResponse;
-import com.webauthn4j.data.AuthenticatorSelectionCriteria;
-import com.webauthn4j.data.AuthenticatorTransport;
-import com.webauthn4j.data.PublicKeyCredential;
-import com.webauthn4j.data.PublicKeyCredentialCreationOptions;
-import com.webauthn4j.data.PublicKeyCredentialDescriptor;
-import com.webauthn4j.data.PublicKeyCredentialParameters;
 import com.webauthn4j.data.PublicKeyCredentialRequestOptions;
-import com.webauthn4j.data.PublicKeyCredentialRpEntity;
-import com.webauthn4j.data.PublicKeyCredentialType;
-import com.webauthn4j.data.PublicKeyCredentialUserEntity;
-import com.webauthn4j.data.ResidentKeyRequirement;
 import com.webauthn4j.data.UserVerificationRequirement;
-import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
-import com.webauthn4j.data.client.Origin;
-import com.webauthn4j.data.client.challenge.DefaultChallenge;
-import com.webauthn4j.data.extension.client.AuthenticationExtensionClientOutput;
-import com.webauthn4j.data.extension.client.RegistrationExtensionClientOutput;
-import com.webauthn4j.test.authenticator.webauthn.NoneAttestationAuthenticator;
-import com.webauthn4j.test.authenticator.webauthn.WebAuthnAuthenticatorAdaptor;
-import com.webauthn4j.test.client.ClientPlatform;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.twostep.webauthn.EmulatedBrowser;
+import org.twostep.webauthn.EmulatedBrowser.Key;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The WebAuthn JSON endpoints refuse what they must, over real HTTP against the managed server. A
@@ -154,9 +135,8 @@ class WebAuthnRefusalsIT extends TwoStepIT {
     void aKeyCreatedOnAnotherOriginIsNotRegistered() {
         EnrolledUser user = enrolledUser("phishedkey");
         Browser browser = signedIn(user);
-        var credential = client(newAuthenticator(), EVIL_ORIGIN)
-                .create(creationOptions(options(browser, "registration/options?passkey=false")));
-        assertRefused(browser.postJson(REGISTRATION, registrationJson(credential), origin()), 403, NOT_ACCEPTED);
+        String phished = Key.fresh().register(EVIL_ORIGIN, creationOptions(options(browser, "registration/options?passkey=false"))).json();
+        assertRefused(browser.postJson(REGISTRATION, phished, origin()), 403, NOT_ACCEPTED);
         assertAudited(user, "FACTOR_REFUSED", "WEBAUTHN_BAD_ORIGIN", "WEBAUTHN");
         assertEquals(List.of(), keysOf(user));
     }
@@ -206,10 +186,8 @@ class WebAuthnRefusalsIT extends TwoStepIT {
         EnrolledUser user = enrolledUser("crosssite");
         Browser browser = signedIn(user);
         assertRefused(browser.postJson("api/webauthn/registration/options?passkey=false", "", EVIL_ORIGIN), 403, OTHER_SITE);
-        WebAuthnAuthenticatorAdaptor authenticator = newAuthenticator();
-        var credential = client(authenticator, origin())
-                .create(creationOptions(options(browser, "registration/options?passkey=false")));
-        String registration = registrationJson(credential);
+        EmulatedBrowser.Registered made = Key.fresh().register(origin(), creationOptions(options(browser, "registration/options?passkey=false")));
+        String registration = made.json();
         int audited = db.audit(user.username()).size();
 
         assertRefused(browser.postJson(REGISTRATION, registration, EVIL_ORIGIN), 403, OTHER_SITE);
@@ -219,7 +197,7 @@ class WebAuthnRefusalsIT extends TwoStepIT {
         assertEquals(200, browser.postJson(REGISTRATION, registration, origin()).status(), "the ceremony is still open");
         assertEquals(1, keysOf(user).size());
 
-        Key key = new Key(authenticator, credential.getRawId());
+        Key key = made.key();
         Browser second = atSecondStep(user);
         assertRefused(second.postJson("api/webauthn/authentication/options", "", EVIL_ORIGIN), 403, OTHER_SITE);
         String assertion = key.sign(origin(), requestOptions(options(second, "authentication/options")));
@@ -256,52 +234,24 @@ class WebAuthnRefusalsIT extends TwoStepIT {
 
         String verified = passkey.sign(origin(), requestOptions(options(browser, "passkey/options")));
         assertSignedInBy(browser, browser.postJson(PASSKEY, verified, origin()), user);
-        List<Database.AuditRow> logins = db.auditOfType(user.username(), "LOGIN_OK");
-        assertEquals("PASSKEY", logins.get(logins.size() - 1).method());
+        assertEquals("PASSKEY", db.lastOfType(user.username(), "LOGIN_OK").method());
     }
 
-    // --- the emulated browser and its authenticator ---
-
-    /** An emulated authenticator holding the credential it made for TwoStep, and that credential's id. */
-    private record Key(WebAuthnAuthenticatorAdaptor authenticator, byte[] credentialId) {
-
-        /** The assertion JSON the browser on {@code origin} posts after its authenticator signed the options. */
-        String sign(String origin, PublicKeyCredentialRequestOptions options) {
-            return assertionJson(client(authenticator, origin).get(options));
-        }
-    }
-
-    /** A fresh authenticator: no attestation (the server asks for none), a signature counter, user verification. */
-    private static WebAuthnAuthenticatorAdaptor newAuthenticator() {
-        return new WebAuthnAuthenticatorAdaptor(new NoneAttestationAuthenticator());
-    }
-
-    /** The emulated browser: it writes the origin it runs on into the client data, as a real one does. */
-    private static ClientPlatform client(WebAuthnAuthenticatorAdaptor authenticator, String origin) {
-        return new ClientPlatform(new Origin(origin), authenticator);
-    }
+    // --- the emulated browser (EmulatedBrowser, shared with the unit tests) and its authenticator ---
 
     /** Signs in with password and app code, then registers a new emulated key (or passkey) from this site. */
     private Key registerKey(EnrolledUser user, boolean passkey) {
         Browser browser = signedIn(user);
         int before = keysOf(user).size();
-        WebAuthnAuthenticatorAdaptor authenticator = newAuthenticator();
-        var credential = client(authenticator, origin())
-                .create(creationOptions(options(browser, "registration/options?passkey=" + passkey)));
-        Browser.Json registered = browser.postJson(REGISTRATION, registrationJson(credential), origin());
+        EmulatedBrowser.Registered made = Key.fresh()
+                .register(origin(), creationOptions(options(browser, "registration/options?passkey=" + passkey)));
+        Browser.Json registered = browser.postJson(REGISTRATION, made.json(), origin());
         assertEquals(200, registered.status(), registered.body());
         assertEquals(before + 1, keysOf(user).size());
-        return new Key(authenticator, credential.getRawId());
+        return made.key();
     }
 
     // --- the steps and what they leave behind ---
-
-    private Browser signedIn(EnrolledUser user) {
-        Browser browser = browser();
-        Browser.Page home = enterCode(browser, signInWithPassword(browser, user.username(), PASSWORD), user.app().nextCode());
-        assertSignedInAs(home, user.username());
-        return browser;
-    }
 
     private Browser atSecondStep(EnrolledUser user) {
         Browser browser = browser();
@@ -348,103 +298,9 @@ class WebAuthnRefusalsIT extends TwoStepIT {
 
     /** The account's last audit event of this type was for this reason, by this method. */
     private void assertAudited(EnrolledUser user, String type, String reason, String method) {
-        List<Database.AuditRow> rows = db.auditOfType(user.username(), type);
-        assertFalse(rows.isEmpty(), "no " + type + " audited for " + user.username());
-        Database.AuditRow last = rows.get(rows.size() - 1);
+        Database.AuditRow last = db.lastOfType(user.username(), type);
         assertEquals(reason, last.reason(), last.toString());
         assertEquals(method, last.method(), last.toString());
-    }
-
-    // --- WebAuthn's JSON forms (Level 3 §5.4, §5.5, §5.1), binary values base64url ---
-
-    private static PublicKeyCredentialCreationOptions creationOptions(JsonNode json) {
-        JsonNode rp = json.get("rp");
-        JsonNode user = json.get("user");
-        JsonNode selection = json.get("authenticatorSelection");
-        return new PublicKeyCredentialCreationOptions(
-                new PublicKeyCredentialRpEntity(rp.get("id").asString(), rp.get("name").asString()),
-                new PublicKeyCredentialUserEntity(bytes(user.get("id")), user.get("name").asString(),
-                        user.get("displayName").asString()),
-                new DefaultChallenge(bytes(json.get("challenge"))),
-                json.get("pubKeyCredParams").valueStream()
-                        .map(p -> new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY,
-                                COSEAlgorithmIdentifier.create(p.get("alg").asLong())))
-                        .toList(),
-                json.get("timeout").asLong(),
-                descriptors(json.get("excludeCredentials")),
-                new AuthenticatorSelectionCriteria(null, selection.get("requireResidentKey").asBoolean(),
-                        ResidentKeyRequirement.create(selection.get("residentKey").asString()),
-                        UserVerificationRequirement.create(selection.get("userVerification").asString())),
-                AttestationConveyancePreference.create(json.get("attestation").asString()),
-                null);
-    }
-
-    /** The request options as the server sent them. */
-    private static PublicKeyCredentialRequestOptions requestOptions(JsonNode json) {
-        return requestOptions(json, UserVerificationRequirement.create(json.get("userVerification").asString()));
-    }
-
-    /** The request options, with the user verification the client asks its authenticator for. */
-    private static PublicKeyCredentialRequestOptions requestOptions(JsonNode json, UserVerificationRequirement verification) {
-        return requestOptions(json, descriptors(json.get("allowCredentials")), verification);
-    }
-
-    /** The request options, with the allowed credentials replaced by this key alone. */
-    private static PublicKeyCredentialRequestOptions allowingOnly(Key key, JsonNode json) {
-        return requestOptions(json, List.of(new PublicKeyCredentialDescriptor(PublicKeyCredentialType.PUBLIC_KEY,
-                key.credentialId(), null)), UserVerificationRequirement.create(json.get("userVerification").asString()));
-    }
-
-    private static PublicKeyCredentialRequestOptions requestOptions(JsonNode json, List<PublicKeyCredentialDescriptor> allow,
-                                                                    UserVerificationRequirement verification) {
-        return new PublicKeyCredentialRequestOptions(new DefaultChallenge(bytes(json.get("challenge"))),
-                json.get("timeout").asLong(), json.get("rpId").asString(), allow, verification, null);
-    }
-
-    private static List<PublicKeyCredentialDescriptor> descriptors(JsonNode list) {
-        return list.valueStream()
-                .map(d -> new PublicKeyCredentialDescriptor(PublicKeyCredentialType.PUBLIC_KEY, bytes(d.get("id")), null))
-                .toList();
-    }
-
-    private static String registrationJson(
-            PublicKeyCredential<AuthenticatorAttestationResponse, RegistrationExtensionClientOutput> credential) {
-        AuthenticatorAttestationResponse response = credential.getResponse();
-        ObjectNode json = credentialJson(credential.getRawId());
-        ObjectNode body = json.putObject("response");
-        body.put("clientDataJSON", base64url(response.getClientDataJSON()));
-        body.put("attestationObject", base64url(response.getAttestationObject()));
-        var transports = body.putArray("transports");
-        if (response.getTransports() != null) {
-            response.getTransports().stream().map(AuthenticatorTransport::getValue).forEach(transports::add);
-        }
-        return json.toString();
-    }
-
-    private static String assertionJson(
-            PublicKeyCredential<AuthenticatorAssertionResponse, AuthenticationExtensionClientOutput> credential) {
-        AuthenticatorAssertionResponse response = credential.getResponse();
-        ObjectNode json = credentialJson(credential.getRawId());
-        ObjectNode body = json.putObject("response");
-        body.put("clientDataJSON", base64url(response.getClientDataJSON()));
-        body.put("authenticatorData", base64url(response.getAuthenticatorData()));
-        body.put("signature", base64url(response.getSignature()));
-        if (response.getUserHandle() == null) {
-            body.putNull("userHandle");
-        } else {
-            body.put("userHandle", base64url(response.getUserHandle()));
-        }
-        return json.toString();
-    }
-
-    private static ObjectNode credentialJson(byte[] rawId) {
-        ObjectNode json = JsonMapper.shared().createObjectNode();
-        json.put("id", base64url(rawId));
-        json.put("rawId", base64url(rawId));
-        json.put("type", "public-key");
-        json.put("authenticatorAttachment", "cross-platform");
-        json.putObject("clientExtensionResults");
-        return json;
     }
 
     private static JsonNode json(Browser.Json answer) {
@@ -458,13 +314,5 @@ class WebAuthnRefusalsIT extends TwoStepIT {
     private static String field(Browser.Json answer, String name) {
         JsonNode value = json(answer).get(name);
         return value == null ? null : value.asString();
-    }
-
-    private static byte[] bytes(JsonNode base64url) {
-        return Base64.getUrlDecoder().decode(base64url.asString());
-    }
-
-    private static String base64url(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -25,6 +25,7 @@ class WildFlyConfigIT {
     private static final Path JBOSS_HOME = Path.of(System.getProperty("jboss.home"));
     private static final List<String> CONCERNS = List.of("datasource", "security", "twostep");
     private static final String STAGE = "=== stage ";
+    private static final String END = "=== end of stage";
 
     /** What the scripts touch, read at each stage; none of these fails when a resource is missing. */
     private static final String PROBE = String.join("\n",
@@ -76,6 +77,7 @@ class WildFlyConfigIT {
     private static void stage(List<String> script, String name) {
         script.add("echo " + STAGE + name);
         script.add(PROBE);
+        script.add("echo " + END);
     }
 
     /** A script's commands; {@code reload} is left out (an admin-only embedded server applies changes to its file at once). */
@@ -105,7 +107,8 @@ class WildFlyConfigIT {
         String[] parts = output.split(STAGE);
         List<String> stages = new ArrayList<>();
         for (int i = 1; i < parts.length; i++) { // parts[0] is what the CLI printed before the first stage
-            stages.add(parts[i].substring(parts[i].indexOf('\n') + 1).strip());
+            String probed = parts[i].substring(parts[i].indexOf('\n') + 1);
+            stages.add(probed.substring(0, probed.indexOf(END)).strip());
         }
         return stages;
     }

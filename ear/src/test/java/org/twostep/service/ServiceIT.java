@@ -3,6 +3,7 @@ package org.twostep.service;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.security.enterprise.SecurityContext;
 import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,14 @@ abstract class ServiceIT {
 
     @Inject
     EntityManager em;
+
+    /**
+     * Unused: WildFly gives Jakarta Security's beans (the {@code Pbkdf2PasswordHash} that accounts hash
+     * with) only to deployments that use it, and an injected {@code SecurityContext} is one of its
+     * signs. In the EAR the web module's mechanism is.
+     */
+    @Inject
+    SecurityContext jakartaSecurityInUse;
 
     @Deployment
     static WebArchive services() {

@@ -18,6 +18,7 @@ import org.twostep.audit.LoginAttempt;
 import org.twostep.audit.Method;
 import org.twostep.policy.LockedOutException;
 import org.twostep.policy.Lockout;
+import org.twostep.refusal.Reason;
 import org.twostep.refusal.VerificationException;
 
 /**
@@ -51,7 +52,7 @@ class LiveChallenges {
         PendingChallenge challenge = challengeId == null ? null
                 : em.find(PendingChallenge.class, challengeId, LockModeType.PESSIMISTIC_WRITE);
         if (challenge == null || !purposes.contains(challenge.purpose())) {
-            audit.refusal(AuditEvent.refused(EventType.SECOND_FACTOR_FAILED, org.twostep.refusal.Reason.NO_PENDING_CHALLENGE,
+            audit.refusal(AuditEvent.refused(EventType.SECOND_FACTOR_FAILED, Reason.NO_PENDING_CHALLENGE,
                     LoginAttempt.resume(null, null, client)));
             throw new NoPendingChallengeException();
         }

@@ -10,9 +10,8 @@ import org.twostep.refusal.Refusal;
  * the address as JSON), or the refusal. Kept in the request only.
  *
  * <pre>{@code
- * securityContext.authenticate(request, response, withParams().credential(credential));
- * LoginOutcome outcome = LoginOutcome.of(request);
- * if (outcome.isRefused()) { show(outcome.refusal().message()); }
+ * LoginOutcome outcome = logins.submit(credential, response);  // or LoginOutcome.of(request) afterwards
+ * if (outcome.isRefused()) { messages.refusal(outcome.refused()); }
  * }</pre>
  */
 public record LoginOutcome(String next, Reason refused, boolean alreadySignedIn) {

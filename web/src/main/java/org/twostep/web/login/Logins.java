@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * step-up or re-post state.
  *
  * <pre>{@code
- * LoginOutcome outcome = logins.submit(new TotpCredential(code));
+ * LoginOutcome outcome = logins.submit(new TotpCredential(code), response);
  * }</pre>
  */
 @RequestScoped
