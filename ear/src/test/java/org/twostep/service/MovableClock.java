@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The clock of the in-container tests ({@link TestClocks} puts it in place of the production clock):
@@ -13,7 +14,7 @@ import java.time.ZoneOffset;
  */
 public class MovableClock extends Clock {
 
-    private volatile Instant now = Instant.now();
+    private volatile Instant now = realNow();
 
     /** Moves the clock forward (or, with a negative duration, back). */
     public void move(Duration by) {
@@ -22,7 +23,12 @@ public class MovableClock extends Clock {
 
     /** Back to the real time, so tests do not see each other's moves. */
     public void reset() {
-        now = Instant.now();
+        now = realNow();
+    }
+
+    /** In whole milliseconds, as the production clock ticks. */
+    private static Instant realNow() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     @Override

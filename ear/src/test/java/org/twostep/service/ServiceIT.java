@@ -59,7 +59,7 @@ abstract class ServiceIT {
                         "jboss-deployment-structure.xml")
                 .addAsWebInfResource("META-INF/beans.xml", "beans.xml");
         for (ArchivePath path : built.getContent(p -> p.get().startsWith("/lib/")).keySet()) {
-            war.addAsLibrary(built.getAsType(JavaArchive.class, path));
+            war.addAsLibrary(built.get(path).getAsset(), path.get().substring("/lib/".length())); // WEB-INF/lib/x.jar
         }
         return war;
     }

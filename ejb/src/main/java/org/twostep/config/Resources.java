@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.logging.Logger;
 
 /**
@@ -25,9 +26,13 @@ public class Resources {
     @PersistenceContext(unitName = "twostep")
     private EntityManager em;
 
+    /**
+     * UTC, in whole milliseconds: what the database stores (microseconds at most) is then exactly what
+     * the services compared, so an expiry decided in Java and one decided in a query agree to the instant.
+     */
     @Produces
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tickMillis(ZoneOffset.UTC);
     }
 
     @Produces

@@ -13,8 +13,9 @@ import org.twostep.refusal.VerificationException;
  * short note; {@link #keep} carries them over a redirect.
  *
  * <pre>{@code
- * try { factors.rename(who, kind, id, name, client.info()); messages.info("Renamed."); }
- * catch (VerificationException e) { messages.refusal(e); }
+ * if (messages.tryTo(() -> factors.rename(who, kind, id, name, client.info()))) {
+ *     messages.info("Renamed.");
+ * }
  * }</pre>
  */
 @RequestScoped
@@ -22,6 +23,21 @@ public class PageMessages {
 
     @Inject
     FacesContext faces;
+
+    /**
+     * Runs a service call; a refusal becomes its message on the page.
+     *
+     * @return whether the call went through
+     */
+    public boolean tryTo(Runnable call) {
+        try {
+            call.run();
+            return true;
+        } catch (VerificationException e) {
+            refusal(e);
+            return false;
+        }
+    }
 
     public void refusal(VerificationException e) {
         refusal(e.reason());

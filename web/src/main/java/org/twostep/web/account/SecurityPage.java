@@ -12,7 +12,6 @@ import org.twostep.factors.AccountOverview;
 import org.twostep.factors.FactorKind;
 import org.twostep.factors.SecondFactors;
 import org.twostep.recovery.RecoveryCodeSets;
-import org.twostep.refusal.VerificationException;
 import org.twostep.web.PageMessages;
 import org.twostep.web.login.RequestClient;
 import org.twostep.web.login.SignedInSession;
@@ -60,12 +59,9 @@ public class SecurityPage {
 
     /** Renames the app or key of the submitted row to the name typed in it. */
     public void rename(FactorKind kind) {
-        try {
-            factors.rename(SignedInSession.get(request), kind, submittedFactorId(), request.getParameter("nickname"),
-                    client.info());
+        if (messages.tryTo(() -> factors.rename(SignedInSession.get(request), kind, submittedFactorId(),
+                request.getParameter("nickname"), client.info()))) {
             messages.info("Renamed.");
-        } catch (VerificationException e) {
-            messages.refusal(e);
         }
         overview = null;
     }
@@ -75,11 +71,8 @@ public class SecurityPage {
         if (stepUp.isNeeded()) {
             return stepUp.begin(SELF);
         }
-        try {
-            factors.remove(SignedInSession.get(request), kind, submittedFactorId(), client.info());
+        if (messages.tryTo(() -> factors.remove(SignedInSession.get(request), kind, submittedFactorId(), client.info()))) {
             messages.info("Removed.");
-        } catch (VerificationException e) {
-            messages.refusal(e);
         }
         overview = null;
         return null;
@@ -98,11 +91,7 @@ public class SecurityPage {
         if (stepUp.isNeeded()) {
             return stepUp.begin(SELF);
         }
-        try {
-            newCodes = recoveryCodes.regenerate(SignedInSession.get(request), client.info());
-        } catch (VerificationException e) {
-            messages.refusal(e);
-        }
+        messages.tryTo(() -> newCodes = recoveryCodes.regenerate(SignedInSession.get(request), client.info()));
         overview = null;
         return null;
     }

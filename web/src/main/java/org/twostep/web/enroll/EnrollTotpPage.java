@@ -105,14 +105,11 @@ public class EnrollTotpPage {
         if (stepUp.isNeeded()) {
             return stepUp.begin("/enroll/totp.xhtml"); // the page sat open past the step-up window
         }
-        try {
-            factors.confirmTotp(who, adding, typed, client.info());
-            request.getSession().removeAttribute(ADDING_KEY);
-            return "/account/security?faces-redirect=true";
-        } catch (VerificationException e) {
-            messages.refusal(e);
+        if (!messages.tryTo(() -> factors.confirmTotp(who, adding, typed, client.info()))) {
             return null;
         }
+        request.getSession().removeAttribute(ADDING_KEY);
+        return "/account/security?faces-redirect=true";
     }
 
     private HttpServletRequest request() {

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import org.twostep.challenge.Challenges;
 import org.twostep.policy.StepUpWindow;
-import org.twostep.refusal.VerificationException;
 import org.twostep.web.PageMessages;
 
 /**
@@ -47,10 +46,7 @@ public class StepUp {
      * locked, none can be opened: the caller goes home with the lockout message.
      */
     public String begin(String returnTo) {
-        try {
-            PendingLogin.save(request, challenges.openStepUp(SignedInSession.get(request), client.info()));
-        } catch (VerificationException e) {
-            messages.refusal(e);
+        if (!messages.tryTo(() -> PendingLogin.save(request, challenges.openStepUp(SignedInSession.get(request), client.info())))) {
             messages.keep();
             return "/home?faces-redirect=true";
         }

@@ -18,12 +18,11 @@ import jakarta.ws.rs.core.Response;
 import org.twostep.account.SignedIn;
 import org.twostep.challenge.NoPendingChallengeException;
 import org.twostep.challenge.Verifications;
-import org.twostep.refusal.Reason;
-import org.twostep.refusal.VerificationException;
 import org.twostep.webauthn.RelyingParty;
 import org.twostep.webauthn.WebAuthnAssertions;
 import org.twostep.webauthn.WebAuthnKeys;
 import org.twostep.web.login.LoginOutcome;
+import org.twostep.web.login.NotSignedInException;
 import org.twostep.web.login.Logins;
 import org.twostep.web.login.PasskeyCredential;
 import org.twostep.web.login.PendingLogin;
@@ -150,15 +149,5 @@ public class WebAuthnResource {
             throw new NoPendingChallengeException();
         }
         return pending.challengeId();
-    }
-
-    /** A caller who must be signed in is not. */
-    static final class NotSignedInException extends VerificationException {
-
-        private static final long serialVersionUID = 1L;
-
-        NotSignedInException() {
-            super(Reason.NOT_SIGNED_IN);
-        }
     }
 }
