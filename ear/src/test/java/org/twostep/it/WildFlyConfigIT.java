@@ -30,7 +30,9 @@ class WildFlyConfigIT {
     /** What the scripts touch, read at each stage; none of these fails when a resource is missing. */
     private static final String PROBE = String.join("\n",
             "/subsystem=datasources:read-children-names(child-type=data-source)",
-            "/subsystem=undertow/application-security-domain=other:read-attribute(name=integrated-jaspi)",
+            "/subsystem=undertow:read-children-names(child-type=application-security-domain)",
+            "/subsystem=undertow/application-security-domain=other:read-resource",
+            "/subsystem=undertow:read-children-resources(child-type=application-security-domain)",
             "/subsystem=microprofile-config-smallrye:read-children-names(child-type=config-source)",
             "/subsystem=datasources:read-children-resources(child-type=data-source, recursive=true)",
             "/subsystem=microprofile-config-smallrye:read-children-resources(child-type=config-source, recursive=true)");
@@ -57,15 +59,23 @@ class WildFlyConfigIT {
             String configured = stages.get(0);
             String restored = stages.get(1);
             assertTrue(configured.contains("TwoStepDS") && configured.contains("\"twostep\""), configured);
-            assertTrue(configured.contains("\"result\" => false"), "integrated-jaspi is off: " + configured);
+            assertTrue(configured.contains("\"integrated-jaspi\" => false"), "TwoStep's domain trusts its identity stores: " + configured);
             assertFalse(restored.contains("TwoStepDS"), restored);
             assertFalse(restored.contains("\"twostep\""), restored);
-            assertFalse(restored.contains("\"result\" => false"), "integrated-jaspi is WildFly's default again: " + restored);
+            assertFalse(restored.contains("\"integrated-jaspi\" => false"), restored);
+            assertFalse(otherDomain(configured).contains("\"integrated-jaspi\" => false"), otherDomain(configured));
+            assertEquals(otherDomain(configured), otherDomain(restored), "\"other\" is as WildFly ships it throughout");
             assertEquals(configured, stages.get(2), "configure after restore gives the same server");
             assertEquals(restored, stages.get(3), "and restore undoes it again");
         } finally {
             Files.deleteIfExists(copy);
         }
+    }
+
+    /** The probe's answer for the "other" application security domain, which TwoStep must leave alone. */
+    private static String otherDomain(String stage) {
+        String[] answers = stage.split("\n}\n");
+        return answers[2];
     }
 
     private static List<String> reversed(List<String> list) {
