@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.twostep.account.SignedIn;
 import org.twostep.audit.AuditEvent;
@@ -52,11 +53,13 @@ class StepUpIT extends ServiceIT {
 
         clock.move(settings.stepUpWindow());
         assertEquals(Reason.STEP_UP_REQUIRED, refusal(() -> recoveryCodes.regenerate(who, Enrolled.CLIENT)));
-        assertEquals(Reason.STEP_UP_REQUIRED, refusal(() -> factors.beginTotp(who)));
-        assertEquals(Reason.STEP_UP_REQUIRED, refusal(() -> keys.registrationOptions(who, true)));
+        assertEquals(Reason.STEP_UP_REQUIRED, refusal(() -> factors.beginTotp(who, Enrolled.CLIENT)));
+        assertEquals(Reason.STEP_UP_REQUIRED, refusal(() -> keys.registrationOptions(who, true, Enrolled.CLIENT)));
         assertEquals(Reason.STEP_UP_REQUIRED, refusal(() -> factors.remove(who, FactorKind.TOTP, user.appId(), Enrolled.CLIENT)));
-        AuditEvent removal = audit(user.accountId()).stream().filter(e -> e.type() == EventType.FACTOR_REMOVED).findFirst().orElseThrow();
-        assertEquals(Reason.STEP_UP_REQUIRED, removal.reason());
+        // Each refusal is audited, with the reason, as what was asked for.
+        assertEquals(List.of(EventType.RECOVERY_CODES_REGENERATED, EventType.FACTOR_REFUSED, EventType.FACTOR_REFUSED,
+                EventType.FACTOR_REMOVED), audit(user.accountId()).stream()
+                .filter(e -> e.reason() == Reason.STEP_UP_REQUIRED).map(AuditEvent::type).toList());
 
         clock.move(Duration.ofSeconds(30)); // the code of the sign-in is spent
         ChallengeTicket stepUp = challenges.openStepUp(who, Enrolled.CLIENT);

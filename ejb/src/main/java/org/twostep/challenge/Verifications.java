@@ -33,8 +33,9 @@ import org.twostep.webauthn.WebAuthnOptions;
 /**
  * Every proof of a second factor, in one place: against a pending challenge (a login's second step,
  * the first app's enrollment, a step-up), and a passkey, which proves both factors at once. Each
- * refusal is audited with its precise reason and counted by the {@link Lockout} policy; each
- * success consumes the challenge and clears the count.
+ * refusal is audited with its precise reason; a refused proof against a challenge is also counted by
+ * the {@link Lockout} policy (a refused passkey is not: a credential id is no secret, and counting
+ * would let anyone lock an account); each success consumes the challenge and clears the count.
  *
  * <pre>{@code
  * SignedIn who = verifications.totp(challengeId, "123456", client);   // or a VerificationException

@@ -78,21 +78,21 @@ public class SecondFactors {
     }
 
     /** Starts enrolling another authenticator app for a signed-in account. */
-    public TotpEnrollment beginTotp(SignedIn who) {
-        stepUp.require(who);
+    public TotpEnrollment beginTotp(SignedIn who, ClientInfo client) {
+        stepUp.require(who, EventType.FACTOR_REFUSED, Method.TOTP, client);
         return totp.begin(who.accountId(), who.username());
     }
 
     /** Shows the pending enrollment again (a page reload, a wrong code). */
-    public TotpEnrollment showTotp(SignedIn who, long enrollmentId) {
-        stepUp.require(who);
+    public TotpEnrollment showTotp(SignedIn who, long enrollmentId, ClientInfo client) {
+        stepUp.require(who, EventType.FACTOR_REFUSED, Method.TOTP, client);
         return totp.show(who.accountId(), enrollmentId, who.username());
     }
 
     /** Activates the pending app with its first code. */
     public void confirmTotp(SignedIn who, long enrollmentId, String code, ClientInfo client) {
+        stepUp.require(who, EventType.FACTOR_REFUSED, Method.TOTP, client);
         try {
-            stepUp.require(who);
             totp.confirm(who.accountId(), enrollmentId, code);
         } catch (VerificationException e) {
             audit.refusal(AuditEvent.refused(EventType.FACTOR_REFUSED, e.reason(), attempt(who, client))
@@ -122,11 +122,7 @@ public class SecondFactors {
 
     /** Removes a factor, unless it is the account's last one. */
     public void remove(SignedIn who, FactorKind kind, long id, ClientInfo client) {
-        try {
-            stepUp.require(who);
-        } catch (VerificationException e) {
-            throw refused(EventType.FACTOR_REMOVED, e.reason(), kind, who, client);
-        }
+        stepUp.require(who, EventType.FACTOR_REMOVED, kind.method, client);
         // Removals of one account's factors take turns: two at once must not both see "two left".
         accounts.lock(who.accountId());
         if (totp.countActive(who.accountId()) + keys.count(who.accountId()) <= 1) {

@@ -44,7 +44,7 @@ public class RecoveryCodeSets {
      * sensitive change: it needs a second factor proven within the step-up window.
      */
     public List<String> regenerate(SignedIn who, ClientInfo client) {
-        stepUp.require(who);
+        stepUp.require(who, EventType.RECOVERY_CODES_REGENERATED, Method.RECOVERY_CODE, client);
         List<String> codes = replace(who.accountId());
         audit.record(AuditEvent.succeeded(EventType.RECOVERY_CODES_REGENERATED, LoginAttempt.resume(null, who.username(), client))
                 .forAccount(who.accountId()).by(Method.RECOVERY_CODE));

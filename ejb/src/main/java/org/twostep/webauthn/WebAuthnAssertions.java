@@ -4,6 +4,7 @@ import com.webauthn4j.util.Base64UrlUtil;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -13,8 +14,9 @@ import org.twostep.config.Settings;
 import org.twostep.refusal.Reason;
 
 /**
- * Proving a key (W3C WebAuthn Level 3 §7.2), for the challenge service, which locks, counts and
- * audits: as the second factor of a pending challenge, or as a passkey on its own.
+ * Proving a key (W3C WebAuthn Level 3 §7.2), for the verification service, which locks and audits
+ * (and, for a second factor, counts the failures): as the second factor of a pending challenge, or as
+ * a passkey on its own.
  *
  * <pre>{@code
  * WebAuthnOptions.Request options = assertions.secondFactorOptions(accountId, pendingChallengeId);
@@ -31,6 +33,9 @@ public class WebAuthnAssertions {
 
     @Inject
     Clock clock;
+
+    @Inject
+    EntityManager em;
 
     @Inject
     Settings settings;
@@ -89,6 +94,8 @@ public class WebAuthnAssertions {
                         account.webAuthnUserHandle().getBytes(StandardCharsets.US_ASCII))) {
             throw new WebAuthnRefusedException(Reason.WEBAUTHN_FOREIGN_CREDENTIAL);
         }
+        // Read again now that the account is locked: parallel assertions of a cloned key meet the newest counter.
+        em.refresh(passkey.credential());
         verify(passkey.assertion(), passkey.credential(), passkey.ceremony(), rp);
     }
 

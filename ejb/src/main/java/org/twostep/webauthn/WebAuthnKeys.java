@@ -26,7 +26,7 @@ import org.twostep.refusal.VerificationException;
  * an account has. Registering is a sensitive change: it needs a fresh second factor (step-up).
  *
  * <pre>{@code
- * WebAuthnOptions.Creation options = keys.registrationOptions(who, false);
+ * WebAuthnOptions.Creation options = keys.registrationOptions(who, false, client);
  * keys.register(who, options.ceremonyId(), responseJson, "YubiKey", rp, client);
  * }</pre>
  */
@@ -65,8 +65,8 @@ public class WebAuthnKeys {
      * security keys already: only passkeys are excluded, so the browser does not refuse it as a
      * duplicate; a security key excludes every registered credential.
      */
-    public WebAuthnOptions.Creation registrationOptions(SignedIn who, boolean passkey) {
-        stepUp.require(who);
+    public WebAuthnOptions.Creation registrationOptions(SignedIn who, boolean passkey, ClientInfo client) {
+        stepUp.require(who, EventType.FACTOR_REFUSED, passkey ? Method.PASSKEY : Method.WEBAUTHN, client);
         Account account = accounts.find(who.accountId());
         account.assignWebAuthnUserHandle(WebAuthnCeremonies.random(32));
         WebAuthnCeremony ceremony = ceremonies.open(WebAuthnCeremony.Purpose.REGISTRATION, who.accountId(), null, passkey);
@@ -78,9 +78,9 @@ public class WebAuthnKeys {
     /** Verifies and stores a new key. Refusals are audited with their reason and thrown. */
     public WebAuthnFactor register(SignedIn who, String ceremonyId, String json, String nickname, RelyingParty rp,
                                    ClientInfo client) {
+        stepUp.require(who, EventType.FACTOR_REFUSED, Method.WEBAUTHN, client);
         LoginAttempt attempt = LoginAttempt.resume(null, who.username(), client);
         try {
-            stepUp.require(who);
             // One registration per account at a time, so the duplicate check below cannot race a double submit.
             accounts.lock(who.accountId());
             WebAuthnCeremony ceremony = ceremonies.spend(ceremonyId, WebAuthnCeremony.Purpose.REGISTRATION);

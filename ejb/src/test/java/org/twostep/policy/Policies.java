@@ -3,7 +3,10 @@ package org.twostep.policy;
 import java.lang.reflect.Constructor;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.twostep.account.Account;
+import org.twostep.audit.AuditEvent;
+import org.twostep.audit.AuditLog;
 import org.twostep.config.Settings;
 
 /** The policies as plain objects, on settings and a clock the test chooses. */
@@ -29,7 +32,8 @@ final class Policies {
         return lockout;
     }
 
-    static StepUpWindow stepUpWindow(Duration window, Clock clock) {
+    /** The step-up window; the refusals it audits are added to {@code audited}. */
+    static StepUpWindow stepUpWindow(Duration window, Clock clock, List<AuditEvent> audited) {
         StepUpWindow stepUp = new StepUpWindow();
         stepUp.settings = new Settings() {
             @Override
@@ -38,6 +42,12 @@ final class Policies {
             }
         };
         stepUp.clock = clock;
+        stepUp.audit = new AuditLog() {
+            @Override
+            public void refusal(AuditEvent event) {
+                audited.add(event);
+            }
+        };
         return stepUp;
     }
 

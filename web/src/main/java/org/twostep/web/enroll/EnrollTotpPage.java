@@ -71,7 +71,7 @@ public class EnrollTotpPage {
             try {
                 if (who != null) {
                     Long id = (Long) request.getSession().getAttribute(ADDING_KEY);
-                    enrollment = id == null ? factors.beginTotp(who) : factors.showTotp(who, id);
+                    enrollment = id == null ? factors.beginTotp(who, client.info()) : factors.showTotp(who, id, client.info());
                     request.getSession().setAttribute(ADDING_KEY, enrollment.id());
                 } else if (pending != null && pending.isEnrollment()) {
                     enrollment = challenges.enrollment(pending.challengeId(), client.info());

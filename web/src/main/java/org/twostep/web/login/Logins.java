@@ -15,8 +15,9 @@ import jakarta.servlet.http.HttpServletResponse;
  *
  * <p>WildFly does not run the mechanism again for a request that is authenticated already (a
  * signed-in caller's step-up, a form re-posted after sign-in): this request's authentication is
- * forgotten first, while the session keeps its caller, so the credential reaches the mechanism's
- * step-up or re-post state.
+ * forgotten first ({@code request.logout()}), while the session keeps its caller (should the
+ * container ask the mechanism to clean the subject, the flag below tells it not to sign the session
+ * out), so the credential reaches the mechanism's step-up or re-post state.
  *
  * <pre>{@code
  * LoginOutcome outcome = logins.submit(new TotpCredential(code), response);

@@ -24,6 +24,11 @@ public record PendingLogin(String challengeId, PendingChallenge.Purpose purpose)
         return purpose == PendingChallenge.Purpose.ENROLLMENT;
     }
 
+    /** A signed-in caller's step-up, not a login. */
+    public boolean isStepUp() {
+        return purpose == PendingChallenge.Purpose.STEP_UP;
+    }
+
     static void save(HttpServletRequest request, ChallengeTicket ticket) {
         request.getSession().setAttribute(KEY, new PendingLogin(ticket.id(), ticket.purpose()));
     }

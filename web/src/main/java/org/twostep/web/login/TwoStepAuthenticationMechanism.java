@@ -35,8 +35,9 @@ import org.twostep.refusal.VerificationException;
  *     asked for (after a recovery code: to the security page, to check the devices).</li>
  * <li>{@link #isPasskey}: a passkey with user verification: both factors at once, signed in directly.</li>
  * <li>{@link #isStepUp}: a second factor from a signed-in caller whose last one is older than the
- *     step-up window, for the step-up challenge {@link StepUp#begin} opened: proven, the caller's
- *     second factor counts as fresh, and they go back to the page that asked for it.</li>
+ *     step-up window, for the step-up challenge {@link StepUp#begin} opened: proven (by the caller's
+ *     own account), the caller's second factor counts as fresh, and they go back to the page that
+ *     asked for it.</li>
  * <li>{@link #isRepost}: any other credential from a signed-in session (a form re-posted with the
  *     back button): nothing is verified; the caller goes home, told they are signed in.</li>
  * <li>{@link #isSignedIn}: any other request of a signed-in session: the caller is handed to the container.</li>
@@ -114,7 +115,8 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
 
     /** 5. */
     private static boolean isStepUp(Credential credential, SignedIn signedIn, HttpServletRequest request) {
-        return credential instanceof SecondFactorCredential && signedIn != null && PendingLogin.get(request) != null;
+        PendingLogin pending = PendingLogin.get(request);
+        return credential instanceof SecondFactorCredential && signedIn != null && pending != null && pending.isStepUp();
     }
 
     /** 6. */
@@ -143,6 +145,10 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
 
     private AuthenticationStatus secondStep(SecondFactorCredential proof, HttpServletRequest request,
                                             HttpMessageContext context) {
+        PendingLogin pending = PendingLogin.get(request);
+        if (pending != null && pending.isStepUp()) {
+            PendingLogin.remove(request); // a step-up's challenge never finishes a login: the store finds none pending
+        }
         CredentialValidationResult result = identityStores.validate(proof);
         // A recovery code means the usual device is missing: show the security page first.
         String next = proof instanceof RecoveryCodeCredential
@@ -163,8 +169,12 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return refused(Reason.NONE, signedIn, request, context);
         }
+        SignedIn proven = TwoStepCaller.signedIn(result);
         PendingLogin.remove(request);
-        SignedInSession.save(request, signedIn.provenAt(TwoStepCaller.signedIn(result).secondFactorAt()));
+        if (proven.accountId() != signedIn.accountId()) {
+            return refused(Reason.NO_PENDING_CHALLENGE, signedIn, request, context); // only the caller's own factor counts
+        }
+        SignedInSession.save(request, signedIn.provenAt(proven.secondFactorAt()));
         context.notifyContainerAboutLogin(signedIn.username(), signedIn.groups());
         return goOn(proof, SignedInSession.takeReturnTo(request), request, context, AuthenticationStatus.SUCCESS);
     }
@@ -218,6 +228,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         if (!Logins.isReauthenticating(request)) {
             SignedInSession.remove(request);
+            PendingLogin.remove(request);
         }
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }

@@ -76,7 +76,7 @@ public class WebAuthnResource {
     @POST
     @Path("registration/options")
     public JsonObject registrationOptions(@QueryParam("passkey") boolean passkey) {
-        var options = keys.registrationOptions(signedIn(), passkey);
+        var options = keys.registrationOptions(signedIn(), passkey, client.info());
         CeremonySession.start(request, options.ceremonyId());
         return OptionsJson.creation(options, relyingParties.of(request));
     }
