@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -26,10 +27,49 @@ final class Browser {
     private final URI base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
+    /** The same cookies, redirects not followed: to see where a server sends the browser (an OIDC client's address). */
+    private final HttpClient stay;
 
     Browser(URI base) {
         this.base = base;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.stay = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** GETs the address (relative to the application, or absolute) and returns the answer as it came, redirects not followed. */
+    Raw get(String pathOrUrl) {
+        return raw(HttpRequest.newBuilder(base.resolve(pathOrUrl)).GET());
+    }
+
+    /** POSTs a form, with an {@code Authorization} header when not null; the answer as it came. */
+    Raw postForm(String path, Map<String, String> form, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
+                        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                        .collect(Collectors.joining("&"))));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return raw(request);
+    }
+
+    /** GETs with an {@code Authorization} header; the answer as it came. */
+    Raw getWith(String path, String authorization) {
+        return raw(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", authorization).GET());
+    }
+
+    private Raw raw(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = stay.send(request.header("User-Agent", "TwoStep-IT").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Raw(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     Page open(String path) {
@@ -38,10 +78,25 @@ final class Browser {
 
     /** Fills the form's fields, keeps its hidden ones, and presses the given button. */
     Page submit(Page page, String formId, Map<String, String> fields, String buttonId) {
+        Element form = form(page, formId);
+        return post(page.uri().resolve(form.attr("action")), formValues(form, fields, buttonId));
+    }
+
+    /** As {@link #submit}, but the answer as it came: where the server sends the browser next. */
+    Raw submitWithoutFollowing(Page page, String formId, Map<String, String> fields, String buttonId) {
+        Element form = form(page, formId);
+        return postForm(page.uri().resolve(form.attr("action")).toString(), formValues(form, fields, buttonId), null);
+    }
+
+    private static Element form(Page page, String formId) {
         Element form = page.doc().getElementById(formId);
         if (form == null) {
             throw new AssertionError("no form '" + formId + "' on " + page.uri() + ":\n" + page.text());
         }
+        return form;
+    }
+
+    private static Map<String, String> formValues(Element form, Map<String, String> fields, String buttonId) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Element input : form.select("input[name]")) {
             String type = input.attr("type");
@@ -52,7 +107,7 @@ final class Browser {
         values.putAll(fields);
         Element button = form.getElementById(buttonId);
         values.put(button.attr("name"), button.val());
-        return post(page.uri().resolve(form.attr("action")), values);
+        return values;
     }
 
     Page post(URI target, Map<String, String> values) {
@@ -111,6 +166,21 @@ final class Browser {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** An answer as received: status, headers, body. */
+    record Raw(int status, Map<String, List<String>> headers, String body) {
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+
+        /** Where a redirect points, resolved. */
+        URI location() {
+            String location = header("Location");
+            return location == null ? null : URI.create(location);
+        }
     }
 
     /** A JSON answer as received: its status and its body, unparsed. */

@@ -23,7 +23,7 @@ class WildFlyConfigIT {
 
     private static final Path SCRIPTS = Path.of(System.getProperty("twostep.wildfly-config"));
     private static final Path JBOSS_HOME = Path.of(System.getProperty("jboss.home"));
-    private static final List<String> CONCERNS = List.of("datasource", "security", "twostep");
+    private static final List<String> CONCERNS = List.of("datasource", "security", "twostep", "examples");
     private static final String STAGE = "=== stage ";
     private static final String END = "=== end of stage";
 
@@ -35,7 +35,8 @@ class WildFlyConfigIT {
             "/subsystem=undertow:read-children-resources(child-type=application-security-domain)",
             "/subsystem=microprofile-config-smallrye:read-children-names(child-type=config-source)",
             "/subsystem=datasources:read-children-resources(child-type=data-source, recursive=true)",
-            "/subsystem=microprofile-config-smallrye:read-children-resources(child-type=config-source, recursive=true)");
+            "/subsystem=microprofile-config-smallrye:read-children-resources(child-type=config-source, recursive=true)",
+            "/subsystem=elytron-oidc-client:read-children-resources(child-type=secure-deployment, recursive=true)");
 
     @Test
     void eachRestoreUndoesItsConfigureAndConfiguringAgainGivesTheSameServer() throws Exception {
@@ -62,6 +63,8 @@ class WildFlyConfigIT {
             assertTrue(configured.contains("\"integrated-jaspi\" => false"), "TwoStep's domain trusts its identity stores: " + configured);
             assertFalse(restored.contains("TwoStepDS"), restored);
             assertFalse(restored.contains("\"twostep\""), restored);
+            assertTrue(configured.contains("hello-oidc.war"), configured);
+            assertFalse(restored.contains("hello-oidc"), restored);
             assertFalse(restored.contains("\"integrated-jaspi\" => false"), restored);
             assertFalse(otherDomain(configured).contains("\"integrated-jaspi\" => false"), otherDomain(configured));
             assertEquals(otherDomain(configured), otherDomain(restored), "\"other\" is as WildFly ships it throughout");

@@ -65,7 +65,7 @@ class StepUpIT extends ServiceIT {
         ChallengeTicket stepUp = challenges.openStepUp(who, Enrolled.CLIENT);
         SignedIn proven = verifications.totp(stepUp.id(), currentCode(user), Enrolled.CLIENT);
         assertEquals(1, count(user.accountId(), EventType.STEP_UP_OK));
-        assertEquals(10, recoveryCodes.regenerate(who.provenAt(proven.secondFactorAt()), Enrolled.CLIENT).size(),
+        assertEquals(10, recoveryCodes.regenerate(who.provenAt(proven.secondFactorAt(), proven.secondFactor()), Enrolled.CLIENT).size(),
                 "after the step-up: allowed");
     }
 

@@ -72,6 +72,10 @@ public class Account {
     @Column(name = "webauthn_user_handle", length = 64, unique = true)
     private String webAuthnUserHandle;
 
+    /** Random (a UUID); the {@code sub} of this account's ID tokens, stable and never the username. */
+    @Column(name = "oidc_subject", length = 36, unique = true)
+    private String oidcSubject;
+
     protected Account() {
     }
 
@@ -134,6 +138,14 @@ public class Account {
     public void lockState(int failedSecondFactors, Instant lockedUntil) {
         this.failedSecondFactors = failedSecondFactors;
         this.lockedUntil = lockedUntil;
+    }
+
+    /** The account's subject identifier for OpenID Connect, made at its first use. */
+    public String oidcSubject() {
+        if (oidcSubject == null) {
+            oidcSubject = java.util.UUID.randomUUID().toString();
+        }
+        return oidcSubject;
     }
 
     public boolean isActive() {

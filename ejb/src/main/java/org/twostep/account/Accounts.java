@@ -60,7 +60,7 @@ public class Accounts {
             account.changePasswordHash(hashes.hash(password));
             audit.record(AuditEvent.succeeded(EventType.PASSWORD_REHASHED, attempt).forAccount(account.id()));
         }
-        return SignedIn.of(account, null); // no second factor yet
+        return SignedIn.of(account, null, null); // no second factor yet
     }
 
     private VerificationException refused(LoginAttempt attempt, Long accountId, VerificationException e) {

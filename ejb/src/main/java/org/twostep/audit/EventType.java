@@ -35,5 +35,11 @@ public enum EventType {
     /** An account was created (the bootstrap administrator, for instance). */
     ACCOUNT_CREATED,
     /** A password hash was upgraded to the configured algorithm and iterations. */
-    PASSWORD_REHASHED
+    PASSWORD_REHASHED,
+    /** An authorization code was issued to an application (OpenID Connect). */
+    OIDC_CODE_ISSUED,
+    /** An application redeemed a code for an ID token (OpenID Connect). */
+    OIDC_TOKEN_ISSUED,
+    /** An OpenID Connect request was refused (see the reason). */
+    OIDC_REFUSED
 }

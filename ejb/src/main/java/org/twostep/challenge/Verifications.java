@@ -143,7 +143,7 @@ public class Verifications {
             webAuthn.verifyPasskey(passkey, account, rp);
             lockout.clear(account);
             audit.record(AuditEvent.succeeded(EventType.LOGIN_OK, attempt).forAccount(accountId).by(Method.PASSKEY));
-            return SignedIn.of(account, clock.instant());
+            return SignedIn.of(account, clock.instant(), Method.PASSKEY);
         } catch (VerificationException e) {
             audit.refusal(AuditEvent.refused(EventType.FIRST_FACTOR_FAILED, e.reason(), attempt).forAccount(accountId)
                     .by(Method.PASSKEY));
@@ -192,6 +192,6 @@ public class Verifications {
         EventType event = challenge.purpose() == PendingChallenge.Purpose.STEP_UP ? EventType.STEP_UP_OK : EventType.LOGIN_OK;
         audit.record(AuditEvent.succeeded(event, LiveChallenges.attemptOf(challenge, client))
                 .forAccount(account.id()).by(method).detail(detail));
-        return SignedIn.of(account, clock.instant());
+        return SignedIn.of(account, clock.instant(), method);
     }
 }

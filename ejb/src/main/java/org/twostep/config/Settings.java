@@ -97,6 +97,18 @@ public class Settings {
     @ConfigProperty(name = "twostep.webauthn.timeout", defaultValue = "PT2M")
     String webAuthnTimeout;
 
+    @Inject
+    @ConfigProperty(name = "twostep.oidc.issuer")
+    Optional<String> oidcIssuer;
+
+    @Inject
+    @ConfigProperty(name = "twostep.oidc.signing-keys")
+    Optional<String> oidcSigningKeys;
+
+    @Inject
+    @ConfigProperty(name = "twostep.oidc.clients")
+    Optional<List<String>> oidcClients;
+
     public String issuer() {
         return issuer;
     }
@@ -176,6 +188,21 @@ public class Settings {
     /** How long a WebAuthn ceremony (the browser's prompt) may take. */
     public Duration webAuthnTimeout() {
         return Duration.parse(webAuthnTimeout);
+    }
+
+    /** The OpenID Connect issuer, e.g. {@code https://login.example.com/twostep}; when absent, derived from the request. */
+    public Optional<String> oidcIssuer() {
+        return oidcIssuer;
+    }
+
+    /** A JWK set (JSON) of private signing keys, the first one current; when absent, a key file is used. */
+    public Optional<String> oidcSigningKeys() {
+        return oidcSigningKeys;
+    }
+
+    /** The client ids of the applications to register at deployment; each has {@code twostep.oidc.client.<id>.*} properties. */
+    public List<String> oidcClients() {
+        return oidcClients.orElse(List.of());
     }
 
     public Optional<String> adminInitialPassword() {

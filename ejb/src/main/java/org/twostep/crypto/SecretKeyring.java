@@ -5,13 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.logging.Logger;
 import org.twostep.config.Settings;
@@ -43,7 +38,7 @@ public class SecretKeyring {
 
     @PostConstruct
     void load() {
-        Path keyFile = Path.of(System.getProperty("jboss.server.data.dir", "."), "twostep", "secret.key");
+        Path keyFile = KeyFiles.path("secret.key");
         if (settings.secretKey().isPresent()) {
             cipher = new SecretCipher(settings.secretKeyId(), Base64.getDecoder().decode(settings.secretKey().get().strip()));
             if (Files.exists(keyFile)) {
@@ -69,24 +64,10 @@ public class SecretKeyring {
     }
 
     private static byte[] readKey(Path keyFile) {
-        try {
-            return Base64.getDecoder().decode(Files.readString(keyFile, StandardCharsets.US_ASCII).strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the key file " + keyFile, e);
-        }
+        return Base64.getDecoder().decode(KeyFiles.read(keyFile));
     }
 
     private static void writeNewKey(Path keyFile) {
-        try {
-            Files.createDirectories(keyFile.getParent());
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(keyFile);
-            }
-            Files.writeString(keyFile, Base64.getEncoder().encodeToString(SecretCipher.newKey()), StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the key file " + keyFile, e);
-        }
+        KeyFiles.create(keyFile, Base64.getEncoder().encodeToString(SecretCipher.newKey()));
     }
 }

@@ -1,13 +1,10 @@
 package org.twostep.recovery;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import org.twostep.crypto.Digests;
 
 /**
  * One-time recovery codes: made from a CSPRNG, written for people, stored as digests.
@@ -70,16 +67,11 @@ public final class RecoveryCodes {
 
     /** The stored form of a normalized code: base64 of its SHA-256. */
     public static String digest(String normalized) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getEncoder().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
+        return Digests.sha256Base64(normalized);
     }
 
     /** Constant-time comparison of two digests. */
     static boolean same(String digest, String other) {
-        return MessageDigest.isEqual(digest.getBytes(StandardCharsets.US_ASCII), other.getBytes(StandardCharsets.US_ASCII));
+        return Digests.same(digest, other);
     }
 }

@@ -81,6 +81,24 @@ public enum Reason {
     FACTOR_REMOVAL_REFUSED,
     /** A sensitive change needs a second factor proven within the step-up window, and the last one is older. */
     STEP_UP_REQUIRED,
+    /** OpenID Connect: no client is registered with this client id. */
+    OIDC_UNKNOWN_CLIENT,
+    /** OpenID Connect: the redirect URI is not one the client registered, to the letter. */
+    OIDC_REDIRECT_URI_MISMATCH,
+    /** OpenID Connect: a parameter is missing, repeated, or not one this provider supports. */
+    OIDC_INVALID_REQUEST,
+    /** OpenID Connect: the client's secret (or its absence) does not authenticate it. */
+    OIDC_CLIENT_AUTH_FAILED,
+    /** OpenID Connect: the PKCE verifier does not match the challenge, or a public client sent none. */
+    OIDC_PKCE_MISMATCH,
+    /** OpenID Connect: the authorization code was redeemed already; what the first redemption issued is revoked. */
+    OIDC_CODE_REPLAYED,
+    /** OpenID Connect: the authorization code outlived its 60 seconds, or was never issued. */
+    OIDC_CODE_EXPIRED,
+    /** OpenID Connect: the code was issued to another client, or for another redirect URI. */
+    OIDC_CODE_MISMATCH,
+    /** OpenID Connect: {@code prompt=none} and nobody is signed in. */
+    OIDC_LOGIN_REQUIRED,
     /** Nothing went wrong; used when recording successes. */
     NONE
 }

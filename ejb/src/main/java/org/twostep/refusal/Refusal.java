@@ -83,6 +83,20 @@ public record Refusal(Reason reason, String message, boolean endsLogin, int stat
                     row(reason, "This is your last second factor: add another before removing it.", GOES_ON, CONFLICT);
             case STEP_UP_REQUIRED ->
                     row(reason, "Confirm it is you first: reload the page.", GOES_ON, FORBIDDEN);
+            case OIDC_UNKNOWN_CLIENT ->
+                    row(reason, "This application is not registered with TwoStep. Tell its administrator.", GOES_ON, BAD_REQUEST);
+            case OIDC_REDIRECT_URI_MISMATCH ->
+                    row(reason, "This application asked to return to an address it has not registered. Tell its administrator.",
+                            GOES_ON, BAD_REQUEST);
+            case OIDC_INVALID_REQUEST ->
+                    row(reason, "This application sent a sign-in request TwoStep cannot read. Tell its administrator.",
+                            GOES_ON, BAD_REQUEST);
+            case OIDC_CLIENT_AUTH_FAILED ->
+                    row(reason, "The application could not be authenticated.", GOES_ON, UNAUTHORIZED);
+            case OIDC_PKCE_MISMATCH, OIDC_CODE_REPLAYED, OIDC_CODE_EXPIRED, OIDC_CODE_MISMATCH ->
+                    row(reason, "The sign-in could not be completed. Please sign in again.", GOES_ON, BAD_REQUEST);
+            case OIDC_LOGIN_REQUIRED ->
+                    row(reason, "No sign-in is in progress. Please sign in.", GOES_ON, UNAUTHORIZED);
             case NONE ->
                     row(reason, GENERIC_MESSAGE, GOES_ON, FORBIDDEN);
         };

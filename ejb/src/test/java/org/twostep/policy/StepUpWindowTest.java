@@ -29,7 +29,7 @@ class StepUpWindowTest {
 
     @Test
     void aSecondFactorIsFreshForTheWindowAndNoLonger() {
-        SignedIn who = new SignedIn(1, "alice", Set.of("user"), clock.instant());
+        SignedIn who = new SignedIn(1, "alice", Set.of("user"), clock.instant(), Method.TOTP);
         assertTrue(window.isFresh(who));
         clock.move(Duration.ofMinutes(5).minusSeconds(1));
         assertDoesNotThrow(() -> window.require(who, EventType.FACTOR_REMOVED, Method.TOTP, CLIENT));
@@ -41,12 +41,12 @@ class StepUpWindowTest {
         assertEquals(EventType.FACTOR_REMOVED, audited.get(0).type());
         assertEquals(Reason.STEP_UP_REQUIRED, audited.get(0).reason());
         assertEquals(Long.valueOf(1), audited.get(0).accountId());
-        assertTrue(window.isFresh(who.provenAt(clock.instant())), "a step-up makes it fresh again");
+        assertTrue(window.isFresh(who.provenAt(clock.instant(), Method.WEBAUTHN)), "a step-up makes it fresh again");
     }
 
     @Test
     void aCallerWithoutASecondFactorIsNeverFresh() {
-        assertFalse(window.isFresh(new SignedIn(1, "alice", Set.of("user"), null)));
+        assertFalse(window.isFresh(new SignedIn(1, "alice", Set.of("user"), null, null)));
         assertFalse(window.isFresh(null));
     }
 }

@@ -50,6 +50,11 @@ public final class SignedInSession {
         }
     }
 
+    /** Remembers this (GET) request, e.g. an application's authorization request, to come back to after the login. */
+    public static void returnHereAfterLogin(HttpServletRequest request) {
+        saveReturnTo(request);
+    }
+
     /** The remembered page, forgotten as it is read; the home page when there is none. */
     static String takeReturnTo(HttpServletRequest request) {
         HttpSession session = request.getSession();

@@ -174,7 +174,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         if (proven.accountId() != signedIn.accountId()) {
             return refused(Reason.NO_PENDING_CHALLENGE, signedIn, request, context); // only the caller's own factor counts
         }
-        SignedInSession.save(request, signedIn.provenAt(proven.secondFactorAt()));
+        SignedInSession.save(request, signedIn.provenAt(proven.secondFactorAt(), proven.secondFactor()));
         context.notifyContainerAboutLogin(signedIn.username(), signedIn.groups());
         return goOn(proof, SignedInSession.takeReturnTo(request), request, context, AuthenticationStatus.SUCCESS);
     }

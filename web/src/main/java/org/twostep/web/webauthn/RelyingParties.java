@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.twostep.config.Settings;
+import org.twostep.web.Origins;
 import org.twostep.webauthn.RelyingParty;
 
 /**
@@ -21,14 +22,7 @@ public class RelyingParties {
 
     public RelyingParty of(HttpServletRequest request) {
         String id = settings.webAuthnRpId().orElse(request.getServerName());
-        Set<String> origins = new LinkedHashSet<>(settings.webAuthnOrigins().orElseGet(() -> java.util.List.of(originOf(request))));
+        Set<String> origins = new LinkedHashSet<>(settings.webAuthnOrigins().orElseGet(() -> java.util.List.of(Origins.of(request))));
         return new RelyingParty(id, settings.issuer(), Set.copyOf(origins));
-    }
-
-    static String originOf(HttpServletRequest request) {
-        String scheme = request.getScheme();
-        int port = request.getServerPort();
-        boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.twostep.account.SignedIn;
+import org.twostep.audit.Method;
 import org.twostep.challenge.PendingChallenge;
 
 /** What the mechanism keeps in the HTTP session must survive serialization: a distributed session replicates it. */
@@ -24,7 +25,7 @@ class SessionStateSerializationTest {
 
     @Test
     void signedInCallerSurvivesSerialization() throws Exception {
-        SignedIn who = new SignedIn(42, "alice", Set.of("user", "admin"), Instant.parse("2026-12-01T08:00:00Z"));
+        SignedIn who = new SignedIn(42, "alice", Set.of("user", "admin"), Instant.parse("2026-12-01T08:00:00Z"), Method.TOTP);
         assertEquals(who, roundTrip(who));
     }
 

@@ -1,0 +1,61 @@
+package org.twostep.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The example application hello-oidc, which has no TwoStep code in it: WildFly's own OIDC client
+ * (elytron-oidc-client, configured by wildfly-config/configure-examples.cli) signs its users in at
+ * TwoStep. Driven from outside like a browser: the application's page, TwoStep's two steps, back at
+ * the application with the caller, roles and how the second factor was proven; single sign-on after
+ * the application's own session ends.
+ */
+class OidcExampleIT extends TwoStepIT {
+
+    private static final String SECURED = "/hello-oidc/secured/";
+
+    @Test
+    void theApplicationSignsInThroughTwoStepsAtTwoStepAndGetsRolesAndAssurance() {
+        EnrolledUser user = enrolledUser("hello");
+        Browser browser = browser();
+
+        Browser.Page login = browser.open(SECURED);
+        assertEquals("/twostep/login.xhtml", login.path(), "WildFly's OIDC client sent the browser to TwoStep: " + login.uri());
+        Browser.Page challenge = browser.submit(login, "login", Map.of("username", user.username(), "password", PASSWORD), "signIn");
+        assertEquals("/twostep/challenge.xhtml", challenge.path(), challenge.text());
+        Browser.Page app = enterCode(browser, challenge, user.app().nextCode());
+
+        assertEquals(SECURED, app.path(), app.text());
+        assertEquals(user.username(), app.textOf("username"));
+        assertEquals("true", app.textOf("is-user"), "TwoStep's groups are the application's roles");
+        assertEquals("false", app.textOf("is-admin"));
+        assertEquals("mfa", app.textOf("acr"));
+        assertEquals("pwd otp mfa", app.textOf("amr"));
+        long authTime = Long.parseLong(app.textOf("auth-time"));
+        assertTrue(Math.abs(Instant.now().getEpochSecond() - authTime) < 60, "auth_time is when the code was entered");
+
+        assertEquals(403, browser.open("/hello-oidc/admin/").status(), "not an administrator");
+    }
+
+    @Test
+    void afterTheApplicationsOwnSessionEndsItSignsInAgainWithoutAPage() {
+        EnrolledUser user = enrolledUser("sso");
+        Browser browser = browser();
+        Browser.Page login = browser.open(SECURED);
+        Browser.Page challenge = browser.submit(login, "login", Map.of("username", user.username(), "password", PASSWORD), "signIn");
+        assertEquals(SECURED, enterCode(browser, challenge, user.app().nextCode()).path());
+        int passwordSteps = db.auditOfType(user.username(), "FIRST_FACTOR_OK").size();
+
+        Browser.Page out = browser.open("/hello-oidc/logout");
+        assertEquals("Nobody is signed in.", out.textOf("status"));
+        Browser.Page again = browser.open(SECURED);
+        assertEquals(SECURED, again.path(), "no page of TwoStep's: " + again.text());
+        assertEquals(user.username(), again.textOf("username"));
+        assertEquals(passwordSteps, db.auditOfType(user.username(), "FIRST_FACTOR_OK").size(), "no password asked again");
+        assertEquals(2, db.auditOfType(user.username(), "OIDC_TOKEN_ISSUED").size());
+    }
+}

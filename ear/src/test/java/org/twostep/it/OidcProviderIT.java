@@ -1,0 +1,297 @@
+package org.twostep.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * TwoStep as an OpenID Connect provider, driven over HTTP as an application's client and a browser
+ * would: discovery, the code flow through the two-step login, the ID token verified with the JWKS
+ * (Nimbus, as a client library), userinfo; and the refusals: unknown client and unregistered
+ * redirect URIs (an error page, never a redirect), replayed, foreign and expired codes, wrong secrets
+ * and PKCE verifiers, prompt=none without a session, concurrent redemptions of one code. The clients
+ * are registered by arquillian.xml's properties.
+ */
+class OidcProviderIT extends TwoStepIT {
+
+    static final String APP = "it-app";
+    static final String APP_SECRET = "it-app-secret-0123456789abcdefghijklmnop";
+    static final String APP_CB = "http://127.0.0.1:1/app/cb";
+    static final String SPA = "it-spa";
+    static final String SPA_CB = "http://127.0.0.1:1/spa/cb";
+
+    @Test
+    void discoveryNamesTheEndpointsAndTheJwksHoldsOnlyPublicKeys() throws Exception {
+        JsonNode metadata = json(browser().get(".well-known/openid-configuration").body());
+        assertEquals(issuer(), metadata.get("issuer").asString());
+        assertEquals(issuer() + "/api/oidc/token", metadata.get("token_endpoint").asString());
+        assertEquals(List.of("code"), strings(metadata.get("response_types_supported")));
+        assertEquals(List.of("S256"), strings(metadata.get("code_challenge_methods_supported")));
+
+        JWKSet keys = JWKSet.parse(browser().get(metadata.get("jwks_uri").asString()).body());
+        RSAKey key = (RSAKey) keys.getKeys().get(0);
+        assertNotNull(key.getKeyID());
+        assertEquals("sig", key.getKeyUse().identifier(), "WildFly's OIDC client only takes keys for signatures");
+        assertFalse(key.isPrivate(), "no private part is published");
+    }
+
+    @Test
+    void theCodeFlowGoesThroughBothStepsAndItsIdTokenVerifies() throws Exception {
+        EnrolledUser user = enrolledUser("oidc");
+        Browser browser = browser();
+        String nonce = UUID.randomUUID().toString();
+        String authorize = authorizeUrl(APP, APP_CB, "openid profile", "state-1", nonce, null);
+
+        Browser.Raw toLogin = browser.get(authorize);
+        assertEquals(303, toLogin.status());
+        assertEquals("/twostep/login.xhtml", toLogin.location().getPath(), "no session: the two-step login first");
+        Browser.Page challenge = signInWithPassword(browser, user.username(), PASSWORD);
+        Browser.Raw back = browser.submitWithoutFollowing(challenge, "challenge", Map.of("code", user.app().nextCode()), "verify");
+        assertTrue(back.location().toString().contains("/api/oidc/authorize?"), "back to the authorization request");
+
+        Map<String, String> answer = query(browser.get(back.location().toString()).location(), APP_CB);
+        assertEquals("state-1", answer.get("state"));
+        assertEquals(issuer(), answer.get("iss"), "RFC 9207");
+        JsonNode tokens = json(redeem(APP, APP_SECRET, answer.get("code"), APP_CB, null, true).body());
+        assertEquals("Bearer", tokens.get("token_type").asString());
+
+        JWTClaimsSet id = verified(tokens.get("id_token").asString(), APP);
+        assertEquals(nonce, id.getStringClaim("nonce"));
+        assertEquals(user.username(), id.getStringClaim("preferred_username"));
+        assertEquals("Test " + user.username(), id.getStringClaim("name"), "scope profile");
+        assertTrue(id.getStringListClaim("groups").contains("user"));
+        assertEquals("mfa", id.getStringClaim("acr"));
+        assertEquals(List.of("pwd", "otp", "mfa"), id.getStringListClaim("amr"));
+        assertNotEquals(user.username(), id.getSubject(), "the subject is not the username");
+        long authTime = id.getLongClaim("auth_time");
+        assertTrue(Math.abs(Instant.now().getEpochSecond() - authTime) < 60, "auth_time is when the second factor was proven");
+        assertEquals(300, (id.getExpirationTime().getTime() - id.getIssueTime().getTime()) / 1000);
+
+        Browser.Raw info = browser().getWith("api/oidc/userinfo", "Bearer " + tokens.get("access_token").asString());
+        assertEquals(200, info.status(), info.body());
+        assertEquals(id.getSubject(), json(info.body()).get("sub").asString());
+
+        // Single sign-on: signed in already, the next authorization request is answered with a code at once.
+        Map<String, String> again = query(browser.get(authorizeUrl(APP, APP_CB, "openid", "state-2", null, null)).location(), APP_CB);
+        assertNotNull(again.get("code"));
+        assertEquals(1, db.auditOfType(user.username(), "OIDC_TOKEN_ISSUED").size());
+        assertEquals(2, db.auditOfType(user.username(), "OIDC_CODE_ISSUED").size());
+    }
+
+    @Test
+    void aReplayedCodeIsRefusedAndRevokesWhatTheFirstRedemptionGot() throws Exception {
+        Browser browser = signedIn(enrolledUser("replay"));
+        String code = code(browser, APP, APP_CB, null);
+        JsonNode first = json(redeem(APP, APP_SECRET, code, APP_CB, null, true).body());
+        String accessToken = first.get("access_token").asString();
+        assertEquals(200, browser().getWith("api/oidc/userinfo", "Bearer " + accessToken).status());
+
+        Browser.Raw replay = redeem(APP, APP_SECRET, code, APP_CB, null, true);
+        assertOAuthError(replay, 400, "invalid_grant");
+        assertEquals(401, browser().getWith("api/oidc/userinfo", "Bearer " + accessToken).status(), "revoked");
+    }
+
+    @Test
+    void aCodeIsBoundToItsClientRedirectUriAndPkceVerifier() throws Exception {
+        Browser browser = signedIn(enrolledUser("bound"));
+        String code = code(browser, APP, APP_CB, null);
+        assertOAuthError(redeem(APP, APP_SECRET, code, "http://127.0.0.1:1/app/other", null, true), 400, "invalid_grant");
+        assertOAuthError(redeem(SPA, null, code, APP_CB, null, false), 400, "invalid_grant");
+        assertOAuthError(redeem(APP, "wrong-" + APP_SECRET, code, APP_CB, null, true), 401, "invalid_client");
+        assertOAuthError(redeem(APP, APP_SECRET, code, APP_CB, null, false), 200, null); // client_secret_post works too
+
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(UUID.randomUUID().toString().repeat(2).getBytes());
+        String pkceCode = code(browser, SPA, SPA_CB, verifier);
+        assertOAuthError(redeem(SPA, null, pkceCode, SPA_CB, verifier + "x", false), 400, "invalid_grant");
+        assertOAuthError(redeem(SPA, null, pkceCode, SPA_CB, verifier, false), 200, null);
+    }
+
+    @Test
+    void aPublicClientWithoutPkceAndPromptNoneWithoutASessionGoBackWithAnError() {
+        Browser signedIn = signedIn(enrolledUser("nopkce"));
+        Map<String, String> noPkce = query(signedIn.get(authorizeUrl(SPA, SPA_CB, "openid", "s", null, null)).location(), SPA_CB);
+        assertEquals("invalid_request", noPkce.get("error"));
+        assertEquals("s", noPkce.get("state"));
+
+        Map<String, String> none = query(browser().get(authorizeUrl(APP, APP_CB, "openid", "s2", null, null) + "&prompt=none")
+                .location(), APP_CB);
+        assertEquals("login_required", none.get("error"), "no page shown");
+        assertEquals("s2", none.get("state"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:1/app/cb/", "http://127.0.0.1:1/app/cb?x=1", "http://127.0.0.1:2/app/cb",
+        "https://127.0.0.1:1/app/cb", "http://127.0.0.1:1/app/CB", "http://127.0.0.1:1/app/cb#f",
+        "http://evil@127.0.0.1:1/app/cb", "http://127.0.0.1:1/app%2Fcb", "http://127.0.0.1:1.evil.example/app/cb",
+        "http://127.0.0.1:1/app/cb/../cb", ""})
+    void aRedirectUriThatIsNotRegisteredToTheLetterGetsAnErrorPageAndNoRedirect(String redirectUri) {
+        Browser.Raw answer = signedIn(enrolledUser("neighbour")).get(authorizeUrl(APP, redirectUri, "openid", "s", null, null));
+        assertEquals(400, answer.status());
+        assertNull(answer.location(), "never redirected");
+        assertTrue(answer.body().contains("has not registered"), answer.body());
+        assertFalse(answer.body().contains("Exception"));
+    }
+
+    @Test
+    void anUnknownClientGetsAnErrorPageAndIsAudited() {
+        Browser.Raw answer = browser().get(authorizeUrl("no-such-client", APP_CB, "openid", "s", null, null));
+        assertEquals(400, answer.status());
+        assertNull(answer.location());
+        assertTrue(answer.body().contains("not registered with TwoStep"), answer.body());
+        assertTrue(db.query("select count(*) from audit_event where type = 'OIDC_REFUSED' and reason = 'OIDC_UNKNOWN_CLIENT'"
+                + " and detail like 'client=no-such-client%'").get(0).getLong(0) > 0);
+    }
+
+    @Test
+    void twentyConcurrentRedemptionsOfOneCodeGiveTokensOnce() throws Exception {
+        String code = code(signedIn(enrolledUser("race")), APP, APP_CB, null);
+        List<Callable<Browser.Raw>> redemptions = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            redemptions.add(() -> redeem(APP, APP_SECRET, code, APP_CB, null, true));
+        }
+        List<Integer> statuses = Race.of(redemptions).stream().map(Browser.Raw::status).toList();
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 400), statuses.toString());
+    }
+
+    // --- the client's side ---
+
+    private String issuer() {
+        String base = base().toString();
+        return base.substring(0, base.length() - 1);
+    }
+
+    private static String authorizeUrl(String clientId, String redirectUri, String scope, String state, String nonce,
+                                       String codeVerifier) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("response_type", "code");
+        parameters.put("client_id", clientId);
+        parameters.put("redirect_uri", redirectUri);
+        parameters.put("scope", scope);
+        parameters.put("state", state);
+        if (nonce != null) {
+            parameters.put("nonce", nonce);
+        }
+        if (codeVerifier != null) {
+            parameters.put("code_challenge", s256(codeVerifier));
+            parameters.put("code_challenge_method", "S256");
+        }
+        StringBuilder url = new StringBuilder("api/oidc/authorize?");
+        parameters.forEach((name, value) -> url.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&'));
+        return url.substring(0, url.length() - 1);
+    }
+
+    /** A signed-in browser's authorization request, answered with a code at once. */
+    private String code(Browser browser, String clientId, String redirectUri, String codeVerifier) {
+        Map<String, String> answer = query(browser.get(authorizeUrl(clientId, redirectUri, "openid", "s", "n", codeVerifier))
+                .location(), redirectUri);
+        assertNotNull(answer.get("code"), answer.toString());
+        return answer.get("code");
+    }
+
+    private Browser.Raw redeem(String clientId, String secret, String code, String redirectUri, String verifier, boolean basic) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("code", code);
+        form.put("redirect_uri", redirectUri);
+        if (verifier != null) {
+            form.put("code_verifier", verifier);
+        }
+        String authorization = null;
+        if (basic && secret != null) {
+            authorization = "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        } else {
+            form.put("client_id", clientId);
+            if (secret != null) {
+                form.put("client_secret", secret);
+            }
+        }
+        return browser().postForm("api/oidc/token", form, authorization);
+    }
+
+    /** The ID token as a client verifies it: signature by a key of the JWKS, issuer, audience, lifetime. */
+    private JWTClaimsSet verified(String idToken, String audience) throws Exception {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        JWKSet keys = JWKSet.parse(browser().get("api/oidc/jwks").body());
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(keys)));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
+                new JWTClaimsSet.Builder().issuer(issuer()).build(), Set.of("sub", "iat", "exp", "auth_time")));
+        assertNotNull(SignedJWT.parse(idToken).getHeader().getKeyID(), "the kid names the key");
+        return processor.process(idToken, null);
+    }
+
+    /** The parameters of a redirect to the client's redirect URI (which must be exactly the registered one). */
+    private static Map<String, String> query(URI location, String redirectUri) {
+        assertNotNull(location, "a redirect");
+        String target = location.toString();
+        assertTrue(target.startsWith(redirectUri + "?"), target);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : location.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            parameters.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return parameters;
+    }
+
+    private static void assertOAuthError(Browser.Raw answer, int status, String error) {
+        assertEquals(status, answer.status(), answer.body());
+        if (error != null) {
+            assertEquals(error, json(answer.body()).get("error").asString());
+        }
+        assertEquals("no-store", answer.header("Cache-Control"));
+    }
+
+    private static String s256(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static JsonNode json(String body) {
+        return JsonMapper.shared().readTree(body);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        return array.valueStream().map(JsonNode::asString).toList();
+    }
+
+    private static void assertNotEquals(Object unexpected, Object actual, String message) {
+        org.junit.jupiter.api.Assertions.assertNotEquals(unexpected, actual, message);
+    }
+}

@@ -1,0 +1,53 @@
+package org.twostep.crypto;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Key files in the server's data directory ({@code twostep/...}), readable by their owner only:
+ * where TwoStep keeps the keys it generated itself when none is configured.
+ *
+ * <pre>{@code
+ * Path file = KeyFiles.path("secret.key");
+ * if (!Files.exists(file)) { KeyFiles.create(file, newKeyText); }
+ * String text = KeyFiles.read(file);
+ * }</pre>
+ */
+public final class KeyFiles {
+
+    private KeyFiles() {
+    }
+
+    /** {@code name} in TwoStep's folder of the server's data directory. */
+    public static Path path(String name) {
+        return Path.of(System.getProperty("jboss.server.data.dir", "."), "twostep", name);
+    }
+
+    /** Creates the file, owner-only (rw-------) where the file system has POSIX permissions, with this text. */
+    public static void create(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+            Files.writeString(file, text, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the key file " + file, e);
+        }
+    }
+
+    public static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the key file " + file, e);
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.twostep.oidc;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.twostep.account.Account;
+import org.twostep.account.Accounts;
+import org.twostep.account.SignedIn;
+import org.twostep.audit.AuditEvent;
+import org.twostep.audit.AuditLog;
+import org.twostep.audit.ClientInfo;
+import org.twostep.audit.EventType;
+import org.twostep.audit.LoginAttempt;
+import org.twostep.crypto.Digests;
+import org.twostep.refusal.Reason;
+
+/**
+ * The authorization code flow (OpenID Connect Core §3.1), as a checklist in the spec's order:
+ * the client and its redirect URI first (nothing is ever sent to an unregistered address), then the
+ * request; a signed-in caller gets a one-time code; the client redeems it for tokens once.
+ *
+ * <pre>{@code
+ * authorizations.checkClient(clientId, redirectUri, client);          // an error page at TwoStep if not
+ * AuthorizationRequest request = authorizations.check(parameters, client); // errors go back to the client
+ * String code = authorizations.issue(request, who, client);
+ * TokenResponse tokens = authorizations.redeem(tokenRequest, issuer, client);
+ * }</pre>
+ *
+ * Every refusal is audited ({@code OIDC_REFUSED}) with its reason and the client id.
+ */
+@Stateless
+public class Authorizations {
+
+    /** How long a code may wait to be redeemed. */
+    public static final Duration CODE_LIFETIME = Duration.ofSeconds(60);
+
+    @EJB
+    OidcClients clients;
+
+    @EJB
+    Accounts accounts;
+
+    @EJB
+    AuditLog audit;
+
+    @Inject
+    Tokens tokens;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** The parameters of an authorization request as they arrived (OpenID Connect Core §3.1.2.1). */
+    public record Parameters(String clientId, String redirectUri, String responseType, String scope, String state,
+                             String nonce, String codeChallenge, String codeChallengeMethod, String prompt, String maxAge,
+                             String acrValues) {
+    }
+
+    /** A token request as it arrived (RFC 6749 §4.1.3); the secret from Basic or the form, or null. */
+    public record TokenRequest(String grantType, String code, String redirectUri, String clientId, String clientSecret,
+                               String codeVerifier) {
+    }
+
+    /** What the token endpoint answers (RFC 6749 §5.1, OpenID Connect Core §3.1.3.3). */
+    public record TokenResponse(String accessToken, String idToken, long expiresIn, String scope) {
+    }
+
+    /**
+     * RFC 6749 §4.1.2.1: with an unknown client or a redirect URI it did not register (compared to the
+     * letter), the request is refused here and never redirected.
+     *
+     * @throws OidcException {@code OIDC_UNKNOWN_CLIENT} or {@code OIDC_REDIRECT_URI_MISMATCH}
+     */
+    public OidcClient checkClient(String clientId, String redirectUri, ClientInfo client) {
+        OidcClient registered = clients.find(clientId);
+        if (registered == null) {
+            throw refused(new OidcException("invalid_request", Reason.OIDC_UNKNOWN_CLIENT, "unknown client"), clientId, client);
+        }
+        if (redirectUri == null || !registered.redirectUris().contains(redirectUri)) {
+            throw refused(new OidcException("invalid_request", Reason.OIDC_REDIRECT_URI_MISMATCH,
+                    "redirect_uri is not registered for this client"), clientId, client);
+        }
+        return registered;
+    }
+
+    /** The rest of the checklist, for a client and redirect URI that passed {@link #checkClient}; errors go back to the client. */
+    public AuthorizationRequest check(Parameters p, ClientInfo client) {
+        OidcClient registered = checkClient(p.clientId(), p.redirectUri(), client);
+        // Core §3.1.2.1: only the code flow.
+        if (!"code".equals(p.responseType())) {
+            throw refused(new OidcException("unsupported_response_type", Reason.OIDC_INVALID_REQUEST,
+                    "only response_type=code is supported"), p.clientId(), client);
+        }
+        // Core §3.1.2.1: an OpenID request has the openid scope.
+        if (p.scope() == null || !List.of(p.scope().split(" ")).contains("openid")) {
+            throw refused(new OidcException("invalid_scope", Reason.OIDC_INVALID_REQUEST, "scope must include openid"),
+                    p.clientId(), client);
+        }
+        // RFC 7636 §4.3, §7.2: S256 only; a public client must use it.
+        if (p.codeChallenge() != null && !"S256".equals(p.codeChallengeMethod())) {
+            throw refused(OidcException.invalidRequest("code_challenge_method must be S256"), p.clientId(), client);
+        }
+        if (p.codeChallenge() != null && !p.codeChallenge().matches("[A-Za-z0-9_-]{43}")) {
+            throw refused(OidcException.invalidRequest("code_challenge must be a base64url SHA-256"), p.clientId(), client);
+        }
+        if (p.codeChallenge() == null && !registered.confidential()) {
+            throw refused(new OidcException("invalid_request", Reason.OIDC_PKCE_MISMATCH, "a public client must use PKCE"),
+                    p.clientId(), client);
+        }
+        // Core §3.1.2.1: prompt=none is answered without a page; the others are not offered yet.
+        if (p.prompt() != null && !"none".equals(p.prompt())) {
+            throw refused(OidcException.invalidRequest("prompt=" + safe(p.prompt()) + " is not supported"), p.clientId(), client);
+        }
+        if (p.maxAge() != null || p.acrValues() != null) {
+            throw refused(OidcException.invalidRequest("max_age and acr_values are not supported yet"), p.clientId(), client);
+        }
+        if (p.nonce() != null && p.nonce().length() > 512 || p.state() != null && p.state().length() > 2048) {
+            throw refused(OidcException.invalidRequest("nonce or state is too long"), p.clientId(), client);
+        }
+        return new AuthorizationRequest(p.clientId(), p.redirectUri(), p.state(), p.nonce(), p.scope(), p.codeChallenge(),
+                p.prompt());
+    }
+
+    /** {@code prompt=none} and nobody signed in: Core §3.1.2.6 {@code login_required}, audited. */
+    public OidcException loginRequired(AuthorizationRequest request, ClientInfo client) {
+        return refused(new OidcException("login_required", Reason.OIDC_LOGIN_REQUIRED, "nobody is signed in"),
+                request.clientId(), client);
+    }
+
+    /** Issues a one-time code (256 random bits; only its digest is stored) for the signed-in caller. */
+    public String issue(AuthorizationRequest request, SignedIn who, ClientInfo client) {
+        String code = Digests.randomBase64Url(32);
+        Instant now = clock.instant();
+        em.persist(new AuthorizationCode(Digests.sha256Base64Url(code), request, who.accountId(), who.secondFactorAt(),
+                who.secondFactor(), now, now.plus(CODE_LIFETIME)));
+        audit.record(AuditEvent.succeeded(EventType.OIDC_CODE_ISSUED, LoginAttempt.resume(null, who.username(), client))
+                .forAccount(who.accountId()).by(who.secondFactor()).detail("client=" + request.clientId()));
+        return code;
+    }
+
+    /**
+     * RFC 6749 §4.1.3 and OpenID Connect Core §3.1.3.2, in order: the grant type, the client's
+     * authentication, the code (issued to this client, for this redirect URI, with this PKCE verifier,
+     * within its 60 seconds), then its single use: of concurrent redemptions one wins; a later one
+     * revokes what the first was given.
+     */
+    public TokenResponse redeem(TokenRequest t, String issuer, ClientInfo client) {
+        if (!"authorization_code".equals(t.grantType())) {
+            throw refused(new OidcException("unsupported_grant_type", Reason.OIDC_INVALID_REQUEST,
+                    "only grant_type=authorization_code is supported"), t.clientId(), client);
+        }
+        OidcClient authenticated;
+        try {
+            authenticated = clients.authenticate(t.clientId(), t.clientSecret());
+        } catch (OidcException e) {
+            throw refused(e, t.clientId(), client);
+        }
+        String digest = t.code() == null ? null : Digests.sha256Base64Url(t.code());
+        AuthorizationCode code = digest == null ? null : em.find(AuthorizationCode.class, digest);
+        if (code == null || code.isExpired(clock.instant()) && code.state() == AuthorizationCode.State.ISSUED) {
+            throw refused(OidcException.invalidGrant(Reason.OIDC_CODE_EXPIRED, "the code is unknown or expired"),
+                    t.clientId(), client);
+        }
+        if (!code.clientId().equals(authenticated.clientId()) || !code.redirectUri().equals(t.redirectUri())) {
+            throw refused(OidcException.invalidGrant(Reason.OIDC_CODE_MISMATCH,
+                    "the code was issued to another client or for another redirect_uri"), t.clientId(), client);
+        }
+        if (code.codeChallenge() != null && (t.codeVerifier() == null
+                || !Digests.same(code.codeChallenge(), Digests.sha256Base64Url(t.codeVerifier())))) {
+            throw refused(OidcException.invalidGrant(Reason.OIDC_PKCE_MISMATCH, "the code_verifier does not match"),
+                    t.clientId(), client);
+        }
+        if (!spend(digest)) {
+            revoke(digest);
+            throw refused(OidcException.invalidGrant(Reason.OIDC_CODE_REPLAYED, "the code was redeemed already"),
+                    t.clientId(), client);
+        }
+        Account account = accounts.find(code.accountId());
+        if (account == null || !account.isActive()) {
+            throw refused(OidcException.invalidGrant(Reason.ACCOUNT_DISABLED, "the account is disabled"), t.clientId(), client);
+        }
+        Tokens.Person person = new Tokens.Person(account.oidcSubject(), account.username(), account.displayName(),
+                account.email(), account.groups());
+        Tokens.Grant grant = new Tokens.Grant(code.clientId(), code.nonce(), code.scope(), code.authTime(), code.method(), digest);
+        audit.record(AuditEvent.succeeded(EventType.OIDC_TOKEN_ISSUED, LoginAttempt.resume(null, account.username(), client))
+                .forAccount(account.id()).by(code.method()).detail("client=" + code.clientId()));
+        return new TokenResponse(tokens.accessToken(issuer, grant, person), tokens.idToken(issuer, grant, person),
+                Tokens.LIFETIME.toSeconds(), code.scope());
+    }
+
+    /** The claims the userinfo endpoint answers with, for a valid access token whose code was not revoked. */
+    public Map<String, Object> userinfo(String issuer, String accessToken) {
+        var claims = tokens.verifyAccessToken(issuer, accessToken);
+        AuthorizationCode code = em.find(AuthorizationCode.class, claims.getJWTID());
+        Account account = code == null ? null : accounts.find(code.accountId());
+        if (code == null || code.state() == AuthorizationCode.State.REVOKED || account == null || !account.isActive()
+                || !account.oidcSubject().equals(claims.getSubject())) {
+            throw new OidcException("invalid_token", Reason.OIDC_CODE_REPLAYED, "the access token was revoked");
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("sub", account.oidcSubject());
+        answer.put("preferred_username", account.username());
+        answer.put("groups", List.copyOf(account.groups()));
+        List<String> scopes = List.of(code.scope().split(" "));
+        if (scopes.contains("profile")) {
+            answer.put("name", account.displayName());
+        }
+        if (scopes.contains("email") && account.email() != null) {
+            answer.put("email", account.email());
+        }
+        return answer;
+    }
+
+    /** The conditional update that decides which redemption wins. */
+    private boolean spend(String digest) {
+        return em.createQuery("update AuthorizationCode c set c.state = :redeemed where c.codeDigest = :digest"
+                        + " and c.state = :issued and c.expiresAt > :now")
+                .setParameter("redeemed", AuthorizationCode.State.REDEEMED)
+                .setParameter("issued", AuthorizationCode.State.ISSUED)
+                .setParameter("digest", digest)
+                .setParameter("now", clock.instant())
+                .executeUpdate() == 1;
+    }
+
+    private void revoke(String digest) {
+        em.createQuery("update AuthorizationCode c set c.state = :revoked where c.codeDigest = :digest")
+                .setParameter("revoked", AuthorizationCode.State.REVOKED)
+                .setParameter("digest", digest)
+                .executeUpdate();
+    }
+
+    private OidcException refused(OidcException e, String clientId, ClientInfo client) {
+        audit.refusal(AuditEvent.refused(EventType.OIDC_REFUSED, e.reason(), LoginAttempt.resume(null, null, client))
+                .detail("client=" + safe(clientId) + "; " + e.error()));
+        return e;
+    }
+
+    /** Client-supplied text in an audit detail or a description: bounded, printable. */
+    private static String safe(String text) {
+        return text == null ? "-" : text.replaceAll("[^A-Za-z0-9._:/ -]", "?").substring(0, Math.min(64, text.length()));
+    }
+}

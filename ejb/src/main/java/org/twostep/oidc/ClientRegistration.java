@@ -1,0 +1,57 @@
+package org.twostep.oidc;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.twostep.config.Settings;
+
+/**
+ * Registers the applications named in {@code twostep.oidc.clients} when TwoStep deploys, from their
+ * properties: {@code twostep.oidc.client.<id>.redirect-uris} (comma-separated, exact) and
+ * {@code twostep.oidc.client.<id>.secret} (a confidential client; without it the client is public and
+ * must use PKCE). A client that is misconfigured is skipped with a warning that names what is wrong
+ * (never the secret).
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrations")
+public class ClientRegistration {
+
+    @EJB
+    OidcClients clients;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Config config;
+
+    @Inject
+    Logger log;
+
+    @PostConstruct
+    void registerConfiguredClients() {
+        for (String clientId : settings.oidcClients()) {
+            String prefix = "twostep.oidc.client." + clientId.strip() + ".";
+            List<String> redirectUris = config.getOptionalValue(prefix + "redirect-uris", String.class)
+                    .map(uris -> Arrays.stream(uris.split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList())
+                    .orElse(List.of());
+            String secret = config.getOptionalValue(prefix + "secret", String.class).orElse(null);
+            String problem = OidcClients.misconfiguration(clientId.strip(), secret, redirectUris);
+            if (problem != null) {
+                log.warning(() -> "OpenID Connect client not registered: " + problem);
+                continue;
+            }
+            clients.register(clientId.strip(), secret, redirectUris);
+            log.info(() -> "Registered the OpenID Connect client " + clientId.strip() + " ("
+                    + (secret == null ? "public" : "confidential") + ", " + redirectUris.size() + " redirect URIs)");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.twostep.oidc;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.util.List;
+import org.twostep.crypto.Digests;
+
+/**
+ * The registered applications: found by client id, registered (or updated) from configuration,
+ * and authenticated at the token endpoint by their secret, compared as a digest in constant time.
+ *
+ * <pre>{@code
+ * clients.register("hello-oidc", secret, List.of("http://localhost:8080/hello-oidc/"));
+ * OidcClient client = clients.authenticate("hello-oidc", presentedSecret); // or invalid_client
+ * }</pre>
+ */
+@Stateless
+public class OidcClients {
+
+    /** Client secrets are compared as SHA-256 digests: that is only safe for long random secrets. */
+    public static final int MIN_SECRET_LENGTH = 32;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** The client, or null when none has this id. */
+    public OidcClient find(String clientId) {
+        return clientId == null ? null : em.createQuery("select c from OidcClient c where c.clientId = :id", OidcClient.class)
+                .setParameter("id", clientId)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * Registers a client, or updates one: {@code secret} null makes it public (it must then use PKCE).
+     *
+     * @throws IllegalArgumentException a secret shorter than {@value #MIN_SECRET_LENGTH} characters, or no redirect URI
+     */
+    public void register(String clientId, String secret, List<String> redirectUris) {
+        String problem = misconfiguration(clientId, secret, redirectUris);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        OidcClient client = find(clientId);
+        boolean created = client == null;
+        if (created) {
+            client = new OidcClient(clientId, clock.instant());
+        }
+        client.configure(secret == null ? null : Digests.sha256Base64Url(secret), redirectUris);
+        if (created) {
+            em.persist(client); // an identity column: inserted at once, so complete first
+        }
+    }
+
+    /** What is wrong with a client's configuration (never showing the secret), or null. */
+    public static String misconfiguration(String clientId, String secret, List<String> redirectUris) {
+        if (clientId == null || !clientId.matches("[A-Za-z0-9._-]{1,64}")) {
+            return "a client id is 1 to 64 letters, digits or . _ -";
+        }
+        if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
+            return "the secret of client " + clientId + " is shorter than " + MIN_SECRET_LENGTH + " characters";
+        }
+        if (redirectUris.isEmpty()) {
+            return "client " + clientId + " has no redirect URI";
+        }
+        if (String.join("\n", redirectUris).length() > 4000
+                || redirectUris.stream().anyMatch(uri -> !uri.startsWith("https://") && !uri.startsWith("http://"))) {
+            return "the redirect URIs of client " + clientId + " must be absolute http(s) URLs, 4000 characters in all at most";
+        }
+        return null;
+    }
+
+    /**
+     * The client, if the secret authenticates it (a confidential client), or if it presents none and
+     * has none (a public client).
+     *
+     * @throws OidcException {@code invalid_client}
+     */
+    public OidcClient authenticate(String clientId, String secret) {
+        OidcClient client = find(clientId);
+        if (client == null) {
+            throw OidcException.invalidClient("unknown client");
+        }
+        boolean authenticated = client.confidential()
+                ? secret != null && Digests.same(client.secretDigest(), Digests.sha256Base64Url(secret))
+                : secret == null;
+        if (!authenticated) {
+            throw OidcException.invalidClient("client authentication failed");
+        }
+        return client;
+    }
+}

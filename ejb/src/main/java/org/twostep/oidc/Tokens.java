@@ -1,0 +1,139 @@
+package org.twostep.oidc;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.twostep.audit.Method;
+
+/**
+ * The tokens an application gets, signed with the current {@link SigningKeys} key (RS256, its
+ * {@code kid} in the header), by Nimbus: the ID token (OpenID Connect Core §2) and an access token,
+ * a JWT too, that carries the caller's groups as {@code roles} (what WildFly's OIDC client maps to
+ * roles) and {@code groups} (what Jakarta Security's OpenID mechanism reads), and that the userinfo
+ * endpoint accepts.
+ *
+ * <pre>{@code
+ * String idToken = tokens.idToken(issuer, grant, person);
+ * JWTClaimsSet claims = tokens.verifyAccessToken(issuer, accessToken); // or an OidcException
+ * }</pre>
+ */
+@ApplicationScoped
+public class Tokens {
+
+    /** How long an ID or access token is valid. */
+    public static final Duration LIFETIME = Duration.ofMinutes(5);
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    Clock clock;
+
+    /** Who a token is about, as its claims tell it. */
+    public record Person(String subject, String username, String name, String email, Set<String> groups) {
+    }
+
+    /** What a redeemed code grants: for whom, to which client, when and how the second factor was proven. */
+    public record Grant(String clientId, String nonce, String scope, Instant authTime, Method method, String tokenId) {
+    }
+
+    public String idToken(String issuer, Grant grant, Person person) {
+        Instant now = clock.instant();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(person.subject())
+                .audience(grant.clientId())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(LIFETIME)))
+                .claim("auth_time", grant.authTime().getEpochSecond())
+                .claim("acr", Assurance.acr(grant.method()))
+                .claim("amr", Assurance.amr(grant.method()))
+                .claim("azp", grant.clientId())
+                .claim("preferred_username", person.username())
+                .claim("groups", List.copyOf(person.groups()));
+        if (grant.nonce() != null) {
+            claims.claim("nonce", grant.nonce());
+        }
+        profile(claims, grant.scope(), person);
+        return sign(claims.build(), JOSEObjectType.JWT);
+    }
+
+    public String accessToken(String issuer, Grant grant, Person person) {
+        Instant now = clock.instant();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(person.subject())
+                .audience(grant.clientId())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(LIFETIME)))
+                .jwtID(grant.tokenId())
+                .claim("client_id", grant.clientId())
+                .claim("scope", grant.scope())
+                .claim("auth_time", grant.authTime().getEpochSecond())
+                .claim("preferred_username", person.username())
+                .claim("roles", List.copyOf(person.groups()))
+                .claim("groups", List.copyOf(person.groups()));
+        // RFC 9068 §2.1: an access token says so in its type.
+        return sign(claims.build(), new JOSEObjectType("at+jwt"));
+    }
+
+    /** The claims of an access token TwoStep issued, if its signature, issuer, type and lifetime hold. */
+    public JWTClaimsSet verifyAccessToken(String issuer, String token) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSTypeVerifier((type, context) -> {
+            if (!new JOSEObjectType("at+jwt").equals(type)) {
+                throw new BadJOSEException("not an access token");
+            }
+        });
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(keys.verificationKeys())));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(new JWTClaimsSet.Builder().issuer(issuer).build(),
+                Set.of("sub", "exp", "iat", "jti")));
+        try {
+            return processor.process(token, null);
+        } catch (ParseException | BadJOSEException | JOSEException e) {
+            throw new OidcException("invalid_token", org.twostep.refusal.Reason.OIDC_INVALID_REQUEST,
+                    "the access token is not valid");
+        }
+    }
+
+    /** OpenID Connect Core §5.4: {@code profile} and {@code email} scopes ask for these claims. */
+    static void profile(JWTClaimsSet.Builder claims, String scope, Person person) {
+        List<String> scopes = List.of(scope.split(" "));
+        if (scopes.contains("profile")) {
+            claims.claim("name", person.name());
+        }
+        if (scopes.contains("email") && person.email() != null) {
+            claims.claim("email", person.email());
+        }
+    }
+
+    private String sign(JWTClaimsSet claims, JOSEObjectType type) {
+        var key = keys.current();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(type).build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a token", e);
+        }
+        return jwt.serialize();
+    }
+}

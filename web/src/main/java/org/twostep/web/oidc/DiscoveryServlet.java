@@ -1,0 +1,49 @@
+package org.twostep.web.oidc;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * OpenID Connect Discovery 1.0 §4: the provider's metadata at {@code /.well-known/openid-configuration}
+ * under the issuer. It lists what TwoStep supports today, nothing more.
+ */
+@WebServlet("/.well-known/openid-configuration")
+public class DiscoveryServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient Issuers issuers;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        var metadata = Json.createObjectBuilder()
+                .add("issuer", issuers.of(request))
+                .add("authorization_endpoint", issuers.endpoint(request, "authorize"))
+                .add("token_endpoint", issuers.endpoint(request, "token"))
+                .add("userinfo_endpoint", issuers.endpoint(request, "userinfo"))
+                .add("jwks_uri", issuers.endpoint(request, "jwks"))
+                .add("response_types_supported", Json.createArrayBuilder().add("code"))
+                .add("response_modes_supported", Json.createArrayBuilder().add("query"))
+                .add("grant_types_supported", Json.createArrayBuilder().add("authorization_code"))
+                .add("subject_types_supported", Json.createArrayBuilder().add("public"))
+                .add("id_token_signing_alg_values_supported", Json.createArrayBuilder().add("RS256"))
+                .add("scopes_supported", Json.createArrayBuilder().add("openid").add("profile").add("email"))
+                .add("token_endpoint_auth_methods_supported",
+                        Json.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("none"))
+                .add("code_challenge_methods_supported", Json.createArrayBuilder().add("S256"))
+                .add("claims_supported", Json.createArrayBuilder().add("sub").add("iss").add("aud").add("exp").add("iat")
+                        .add("auth_time").add("nonce").add("acr").add("amr").add("azp").add("preferred_username")
+                        .add("name").add("email").add("groups"))
+                .add("authorization_response_iss_parameter_supported", true)
+                .build();
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(metadata.toString());
+    }
+}

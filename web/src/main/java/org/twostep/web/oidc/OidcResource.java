@@ -1,0 +1,224 @@
+package org.twostep.web.oidc;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.twostep.account.SignedIn;
+import org.twostep.oidc.AuthorizationRequest;
+import org.twostep.oidc.Authorizations;
+import org.twostep.oidc.OidcException;
+import org.twostep.oidc.SigningKeys;
+import org.twostep.refusal.Refusal;
+import org.twostep.web.login.RequestClient;
+import org.twostep.web.login.SignedInSession;
+
+/**
+ * The OpenID Connect endpoints under {@code /twostep/api/oidc/}: {@code authorize} (Core §3.1.2),
+ * {@code token} (§3.1.3), {@code userinfo} (§5.3) and {@code jwks}. The checks are the
+ * {@link Authorizations} service's; this class translates HTTP to them and their
+ * {@link OidcException}s back, in one place each: an error page at TwoStep for an unknown client or
+ * redirect URI, a redirect with {@code error} and {@code state} for the rest, JSON for the token and
+ * userinfo endpoints.
+ */
+@Path("oidc")
+public class OidcResource {
+
+    private static final List<String> AUTHORIZE_PARAMETERS = List.of("client_id", "redirect_uri", "response_type", "scope",
+            "state", "nonce", "code_challenge", "code_challenge_method", "prompt", "max_age", "acr_values");
+
+    @EJB
+    Authorizations authorizations;
+
+    @Inject
+    SigningKeys signingKeys;
+
+    @Inject
+    Issuers issuers;
+
+    @Inject
+    RequestClient client;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Path("authorize")
+    public Response authorize(@Context UriInfo uri) {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        String clientId = query.getFirst("client_id");
+        String redirectUri = query.getFirst("redirect_uri");
+        try {
+            // RFC 6749 §3.1: a parameter sent twice is an error; for these two it is one TwoStep shows.
+            if (repeated(query, "client_id") || repeated(query, "redirect_uri")) {
+                throw OidcException.invalidRequest("client_id and redirect_uri are sent once");
+            }
+            authorizations.checkClient(clientId, redirectUri, client.info());
+        } catch (OidcException e) {
+            return errorPage(e);
+        }
+        String state = query.getFirst("state");
+        try {
+            if (AUTHORIZE_PARAMETERS.stream().anyMatch(name -> repeated(query, name))) {
+                throw OidcException.invalidRequest("a parameter is sent twice");
+            }
+            AuthorizationRequest authorization = authorizations.check(new Authorizations.Parameters(clientId, redirectUri,
+                    query.getFirst("response_type"), query.getFirst("scope"), state, query.getFirst("nonce"),
+                    query.getFirst("code_challenge"), query.getFirst("code_challenge_method"), query.getFirst("prompt"),
+                    query.getFirst("max_age"), query.getFirst("acr_values")), client.info());
+            SignedIn who = SignedInSession.get(request);
+            if (who == null) {
+                if ("none".equals(authorization.prompt())) {
+                    throw authorizations.loginRequired(authorization, client.info());
+                }
+                // The two-step login first, then back to this very request.
+                SignedInSession.returnHereAfterLogin(request);
+                // Set as the header itself: a path of this server, not resolved against the REST base.
+                return Response.status(Response.Status.SEE_OTHER).header("Location", request.getContextPath() + "/login.xhtml").build();
+            }
+            String code = authorizations.issue(authorization, who, client.info());
+            return back(redirectUri, Map.of("code", code), state);
+        } catch (OidcException e) {
+            return back(redirectUri, Map.of("error", e.error(), "error_description", e.description()), state);
+        }
+    }
+
+    @POST
+    @Path("token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response token(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization) {
+        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        try {
+            String clientId = form.getFirst("client_id");
+            String secret = form.getFirst("client_secret");
+            if (basic) {
+                String[] credentials = basicCredentials(authorization);
+                if (secret != null || clientId != null && !clientId.equals(credentials[0])) {
+                    throw OidcException.invalidRequest("use one client authentication method");
+                }
+                clientId = credentials[0];
+                secret = credentials[1];
+            }
+            var tokens = authorizations.redeem(new Authorizations.TokenRequest(form.getFirst("grant_type"), form.getFirst("code"),
+                    form.getFirst("redirect_uri"), clientId, secret, form.getFirst("code_verifier")), issuers.of(request),
+                    client.info());
+            return Response.ok(Json.createObjectBuilder()
+                            .add("access_token", tokens.accessToken())
+                            .add("token_type", "Bearer")
+                            .add("expires_in", tokens.expiresIn())
+                            .add("id_token", tokens.idToken())
+                            .add("scope", tokens.scope())
+                            .build().toString())
+                    .header("Pragma", "no-cache")
+                    .build();
+        } catch (OidcException e) {
+            // RFC 6749 §5.2: invalid_client is a 401, with a challenge when the client tried Basic.
+            boolean unauthorized = "invalid_client".equals(e.error());
+            Response.ResponseBuilder answer = Response.status(unauthorized ? 401 : 400)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(errorJson(e).build().toString());
+            if (unauthorized && basic) {
+                answer.header("WWW-Authenticate", "Basic realm=\"twostep\"");
+            }
+            return answer.build();
+        }
+    }
+
+    @GET
+    @Path("userinfo")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response userinfo(@HeaderParam("Authorization") String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Response.status(401).header("WWW-Authenticate", "Bearer realm=\"twostep\"").build();
+        }
+        try {
+            JsonObjectBuilder claims = Json.createObjectBuilder();
+            authorizations.userinfo(issuers.of(request), authorization.substring(7).strip()).forEach((name, value) -> {
+                if (value instanceof List<?> list) {
+                    claims.add(name, Json.createArrayBuilder(list));
+                } else {
+                    claims.add(name, String.valueOf(value));
+                }
+            });
+            return Response.ok(claims.build().toString()).build();
+        } catch (OidcException e) {
+            // RFC 6750 §3.1
+            return Response.status(401).header("WWW-Authenticate", "Bearer error=\"invalid_token\"").build();
+        }
+    }
+
+    @GET
+    @Path("jwks")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String jwks() {
+        return signingKeys.publicJwks();
+    }
+
+    /** RFC 6749 §4.1.2, §4.1.2.1 and RFC 9207: back to the client's registered redirect URI, with state and iss. */
+    private Response back(String redirectUri, Map<String, String> parameters, String state) {
+        UriBuilder target = UriBuilder.fromUri(redirectUri);
+        parameters.forEach(target::queryParam);
+        if (state != null) {
+            target.queryParam("state", state);
+        }
+        target.queryParam("iss", issuers.of(request));
+        return Response.seeOther(target.build()).build();
+    }
+
+    /** What a person sees when TwoStep cannot send them back: a short page, the audit trail has the reason. */
+    private static Response errorPage(OidcException e) {
+        String message = Refusal.of(e.reason()).message();
+        String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign-in refused · TwoStep</title>"
+                + "<link rel=\"stylesheet\" href=\"../../jakarta.faces.resource/twostep.css.xhtml?ln=twostep\"></head>"
+                + "<body><main><h1>Sign-in refused</h1><p id=\"refusal\">" + message + "</p></main></body></html>";
+        return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+    }
+
+    private static String formDecoded(String text) {
+        return java.net.URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static JsonObjectBuilder errorJson(OidcException e) {
+        return Json.createObjectBuilder().add("error", e.error()).add("error_description", e.description());
+    }
+
+    private static boolean repeated(MultivaluedMap<String, String> parameters, String name) {
+        List<String> values = parameters.get(name);
+        return values != null && values.size() > 1;
+    }
+
+    /**
+     * RFC 6749 §2.3.1: the id and secret are form-encoded, then joined by a colon, then base64. WildFly's
+     * OIDC client sends them unencoded, so a {@code +} is kept as it is (only {@code %XX} escapes are read).
+     */
+    private static String[] basicCredentials(String authorization) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                throw OidcException.invalidClient("malformed Basic credentials");
+            }
+            return new String[] {formDecoded(decoded.substring(0, colon)), formDecoded(decoded.substring(colon + 1))};
+        } catch (IllegalArgumentException e) {
+            throw OidcException.invalidClient("malformed Basic credentials");
+        }
+    }
+}
