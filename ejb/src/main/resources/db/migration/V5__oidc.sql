@@ -13,6 +13,8 @@ create table oidc_client (
     secret_digest   varchar(64),
     -- The exact redirect URIs, one per line: compared as strings, never as prefixes or patterns.
     redirect_uris   varchar(4000) not null,
+    -- Where RP-initiated logout may send the browser back to, one per line, exact; may be empty.
+    post_logout_redirect_uris varchar(4000) not null,
     created_at      timestamp(6) with time zone not null,
     constraint uk_oidc_client_id unique (client_id)
 );

@@ -128,6 +128,32 @@ class BrowserIT extends TwoStepIT {
     }
 
     @Test
+    void anApplicationSignsInWithAPasskeyAtTwoStepThenTheOtherApplicationHasSingleSignOn() {
+        EnrolledUser user = enrolledUser("apps");
+        signIn(user.username());
+        chromium.type("code", user.app().nextCode());
+        chromium.click("verify");
+        chromium.awaitPath("/twostep/home.xhtml");
+        registerKey("Laptop", true);
+        signOut();
+
+        // hello-oidc (WildFly's OIDC client) sends the browser to TwoStep, where a passkey is both factors.
+        chromium.open(app("/hello-oidc/secured/"));
+        chromium.awaitPath("/twostep/login.xhtml");
+        chromium.click("signInWithPasskey");
+        chromium.awaitPath("/hello-oidc/secured/");
+        assertEquals(user.username(), chromium.text("username"));
+        assertEquals("phr", chromium.text("acr"), "a passkey is phishing-resistant");
+        assertEquals("hwk user mfa", chromium.text("amr"));
+
+        // hello-jakarta (Jakarta Security's OpenID mechanism): signed in without a page.
+        chromium.open(app("/hello-jakarta/secured/"));
+        chromium.awaitPath("/hello-jakarta/secured/");
+        assertEquals(user.username(), chromium.text("username"));
+        assertEquals("phr", chromium.text("acr"));
+    }
+
+    @Test
     void authenticatorAppEnrolledInTheBrowserThenEitherFactorAtTheChallenge() {
         String username = newUsername("both");
         db.createAccount(username, PASSWORD);
@@ -214,6 +240,11 @@ class BrowserIT extends TwoStepIT {
 
     private Database.AuditRow lastLogin(String username) {
         return db.lastOfType(username, "LOGIN_OK");
+    }
+
+    /** An address of another application of the same server, as the browser reaches TwoStep. */
+    private String app(String path) {
+        return base().resolve(path).toString();
     }
 
     private String page(String path) {

@@ -58,4 +58,25 @@ class OidcExampleIT extends TwoStepIT {
         assertEquals(passwordSteps, db.auditOfType(user.username(), "FIRST_FACTOR_OK").size(), "no password asked again");
         assertEquals(2, db.auditOfType(user.username(), "OIDC_TOKEN_ISSUED").size());
     }
+
+    @Test
+    void maxAgeOnTheApplicationsAddressReachesTwoStepWhichAsksForTheSecondFactorOnly() {
+        EnrolledUser user = enrolledUser("fresh");
+        Browser browser = browser();
+        Browser.Page login = browser.open(SECURED);
+        Browser.Page challenge = browser.submit(login, "login", Map.of("username", user.username(), "password", PASSWORD), "signIn");
+        long firstAuthTime = Long.parseLong(enterCode(browser, challenge, user.app().nextCode()).textOf("auth-time"));
+        int passwordSteps = db.auditOfType(user.username(), "FIRST_FACTOR_OK").size();
+        browser.open("/hello-oidc/logout");
+
+        Browser.Page stepUp = browser.open(SECURED + "?max_age=0");
+        assertEquals("/twostep/challenge.xhtml", stepUp.path(), "WildFly's client passed max_age on: " + stepUp.text());
+        Browser.Page app = enterCode(browser, stepUp, user.app().nextCode());
+        assertEquals(SECURED, app.path(), app.text());
+        assertTrue(Long.parseLong(app.textOf("auth-time")) >= firstAuthTime);
+        assertEquals(passwordSteps, db.auditOfType(user.username(), "FIRST_FACTOR_OK").size(), "no password");
+        assertEquals(1, db.auditOfType(user.username(), "STEP_UP_OK").size());
+
+        assertEquals("/hello-oidc/recent/", browser.open("/hello-oidc/recent/").path(), "fresh: the page shows");
+    }
 }

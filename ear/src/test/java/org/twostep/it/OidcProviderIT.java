@@ -139,6 +139,18 @@ class OidcProviderIT extends TwoStepIT {
     }
 
     @Test
+    void aCodeOlderThanSixtySecondsIsRefused() {
+        Browser browser = signedIn(enrolledUser("late"));
+        String code = code(browser, APP, APP_CB, null);
+        // Its minute passed (the server's clock is real: the row is aged instead of waiting).
+        assertTrue(db.update("update oidc_code set expires_at = dateadd('SECOND', -1, current_timestamp)"
+                + " where state = 'ISSUED'") >= 1);
+        assertOAuthError(redeem(APP, APP_SECRET, code, APP_CB, null, true), 400, "invalid_grant");
+        assertEquals("OIDC_CODE_EXPIRED", db.query("select reason from audit_event where type = 'OIDC_REFUSED'"
+                + " order by id desc").get(0).get(0));
+    }
+
+    @Test
     void aPublicClientWithoutPkceAndPromptNoneWithoutASessionGoBackWithAnError() {
         Browser signedIn = signedIn(enrolledUser("nopkce"));
         Map<String, String> noPkce = query(signedIn.get(authorizeUrl(SPA, SPA_CB, "openid", "s", null, null)).location(), SPA_CB);
@@ -149,6 +161,39 @@ class OidcProviderIT extends TwoStepIT {
                 .location(), APP_CB);
         assertEquals("login_required", none.get("error"), "no page shown");
         assertEquals("s2", none.get("state"));
+    }
+
+    @Test
+    void maxAgeAsksForTheSecondFactorOnlyAndTheTokenTellsTheNewAuthTime() throws Exception {
+        EnrolledUser user = enrolledUser("maxage");
+        Browser browser = signedIn(user);
+        int passwordSteps = db.auditOfType(user.username(), "FIRST_FACTOR_OK").size();
+        Instant before = Instant.now().minusSeconds(1);
+
+        Browser.Raw toChallenge = browser.get(authorizeUrl(APP, APP_CB, "openid", "s", "n", null) + "&max_age=0");
+        assertEquals(303, toChallenge.status());
+        assertEquals("/twostep/challenge.xhtml", toChallenge.location().getPath(), "the second factor only, not the password");
+        Browser.Page challenge = browser.open("challenge.xhtml");
+        Browser.Raw back = browser.submitWithoutFollowing(challenge, "challenge", Map.of("code", user.app().nextCode()), "verify");
+        Map<String, String> answer = query(browser.get(back.location().toString()).location(), APP_CB);
+
+        JWTClaimsSet id = verified(json(redeem(APP, APP_SECRET, answer.get("code"), APP_CB, null, true).body())
+                .get("id_token").asString(), APP);
+        assertTrue(id.getLongClaim("auth_time") >= before.getEpochSecond(), "auth_time is the step-up's");
+        assertEquals(passwordSteps, db.auditOfType(user.username(), "FIRST_FACTOR_OK").size());
+        assertEquals(1, db.auditOfType(user.username(), "STEP_UP_OK").size());
+    }
+
+    @Test
+    void aPhishingResistantFactorAskedOfAUserWithOnlyAnAppIsRefusedCleanly() {
+        Browser browser = signedIn(enrolledUser("phr"));
+        Map<String, String> answer = query(browser.get(authorizeUrl(APP, APP_CB, "openid", "s", "n", null)
+                + "&acr_values=phr").location(), APP_CB);
+        assertEquals("unmet_authentication_requirements", answer.get("error"));
+        assertEquals("s", answer.get("state"));
+        Map<String, String> malformed = query(browser.get(authorizeUrl(APP, APP_CB, "openid", "s", "n", null)
+                + "&max_age=soon").location(), APP_CB);
+        assertEquals("invalid_request", malformed.get("error"));
     }
 
     @ParameterizedTest

@@ -8,7 +8,7 @@ import org.twostep.audit.Method;
  * {@code acr}: {@code phr} (phishing-resistant: a security key or passkey, after the OpenID EAP ACR
  * Values) or {@code mfa} (a second factor that is not).
  */
-final class Assurance {
+public final class Assurance {
 
     static final String PHISHING_RESISTANT = "phr";
     static final String ANY_SECOND_FACTOR = "mfa";

@@ -120,14 +120,58 @@ public class Authorizations {
         if (p.prompt() != null && !"none".equals(p.prompt())) {
             throw refused(OidcException.invalidRequest("prompt=" + safe(p.prompt()) + " is not supported"), p.clientId(), client);
         }
-        if (p.maxAge() != null || p.acrValues() != null) {
-            throw refused(OidcException.invalidRequest("max_age and acr_values are not supported yet"), p.clientId(), client);
+        // Core §3.1.2.1: max_age, a number of seconds; acr_values, space-separated, of which TwoStep knows phr and mfa.
+        Integer maxAge = null;
+        if (p.maxAge() != null) {
+            if (!p.maxAge().matches("[0-9]{1,9}")) {
+                throw refused(OidcException.invalidRequest("max_age is a number of seconds"), p.clientId(), client);
+            }
+            maxAge = Integer.valueOf(p.maxAge());
         }
+        boolean phishingResistant = p.acrValues() != null
+                && List.of(p.acrValues().split(" ")).contains(Assurance.PHISHING_RESISTANT);
         if (p.nonce() != null && p.nonce().length() > 512 || p.state() != null && p.state().length() > 2048) {
             throw refused(OidcException.invalidRequest("nonce or state is too long"), p.clientId(), client);
         }
         return new AuthorizationRequest(p.clientId(), p.redirectUri(), p.state(), p.nonce(), p.scope(), p.codeChallenge(),
-                p.prompt());
+                p.prompt(), maxAge, phishingResistant);
+    }
+
+    /** What a signed-in caller's session is worth to this request. */
+    public enum Assured {
+        /** Issue the code. */
+        ENOUGH,
+        /** Prove a second factor again first (the step-up state), then come back. */
+        STEP_UP,
+        /** It cannot be: a security key or passkey was asked for, and the caller has none or did not use one. */
+        UNMET
+    }
+
+    /**
+     * Core §3.1.2.1 {@code max_age} and {@code acr_values=phr}: whether the caller's second factor is
+     * recent and strong enough, or needs proving again (second factor only). {@code stepUpStarted}:
+     * when a step-up for this very request began (null if none did); a second factor proven since
+     * counts as fresh, whatever {@code max_age}.
+     */
+    public Assured assurance(AuthorizationRequest request, SignedIn who, boolean hasSecurityKey, Instant stepUpStarted) {
+        boolean steppedUp = stepUpStarted != null && who.secondFactorAt() != null && !who.secondFactorAt().isBefore(stepUpStarted);
+        boolean strongEnough = !request.phishingResistant()
+                || Assurance.PHISHING_RESISTANT.equals(Assurance.acr(who.secondFactor()));
+        boolean recentEnough = steppedUp || request.maxAge() == null || who.secondFactorAt() != null
+                && !clock.instant().isAfter(who.secondFactorAt().plusSeconds(request.maxAge()));
+        if (strongEnough && recentEnough) {
+            return Assured.ENOUGH;
+        }
+        if (!strongEnough && (steppedUp || !hasSecurityKey)) {
+            return Assured.UNMET;
+        }
+        return Assured.STEP_UP;
+    }
+
+    /** {@code acr_values=phr} cannot be met: the error goes back to the client (OpenID Connect Core errata, §3.1.2.6), audited. */
+    public OidcException unmet(AuthorizationRequest request, ClientInfo client) {
+        return refused(new OidcException("unmet_authentication_requirements", Reason.OIDC_UNMET_ACR,
+                "a security key or passkey is required"), request.clientId(), client);
     }
 
     /** {@code prompt=none} and nobody signed in: Core §3.1.2.6 {@code login_required}, audited. */
@@ -218,6 +262,40 @@ public class Authorizations {
             answer.put("email", account.email());
         }
         return answer;
+    }
+
+    /** What RP-initiated logout may do: end the session when the client proved who asks, and where to go then (or null). */
+    public record Logout(boolean confirmed, String redirectUri) {
+    }
+
+    /**
+     * RP-Initiated Logout 1.0 §2, §3: the client is the {@code id_token_hint}'s audience (an ID token
+     * TwoStep issued; expired is fine) or {@code client_id}, the two agreeing; a
+     * {@code post_logout_redirect_uri} must be one it registered, to the letter, else nothing is
+     * redirected. Without a valid hint the logout is not confirmed: the person decides at TwoStep.
+     */
+    public Logout logout(String idTokenHint, String clientId, String postLogoutRedirectUri, String issuer, ClientInfo client) {
+        var hint = idTokenHint == null ? null : tokens.idTokenHint(issuer, idTokenHint);
+        if (idTokenHint != null && hint == null) {
+            throw refused(OidcException.invalidRequest("id_token_hint is not an ID token of TwoStep's"), clientId, client);
+        }
+        String hinted = hint == null ? null : hint.getAudience().get(0);
+        if (hinted != null && clientId != null && !hinted.equals(clientId)) {
+            throw refused(OidcException.invalidRequest("client_id is not the id_token_hint's audience"), clientId, client);
+        }
+        String named = hinted != null ? hinted : clientId;
+        if (postLogoutRedirectUri == null) {
+            return new Logout(hint != null, null);
+        }
+        OidcClient registered = clients.find(named);
+        if (registered == null) {
+            throw refused(new OidcException("invalid_request", Reason.OIDC_UNKNOWN_CLIENT, "unknown client"), named, client);
+        }
+        if (!registered.postLogoutRedirectUris().contains(postLogoutRedirectUri)) {
+            throw refused(new OidcException("invalid_request", Reason.OIDC_REDIRECT_URI_MISMATCH,
+                    "post_logout_redirect_uri is not registered for this client"), named, client);
+        }
+        return new Logout(hint != null, postLogoutRedirectUri);
     }
 
     /** The conditional update that decides which redemption wins. */

@@ -16,7 +16,8 @@ import org.twostep.config.Settings;
  * Registers the applications named in {@code twostep.oidc.clients} when TwoStep deploys, from their
  * properties: {@code twostep.oidc.client.<id>.redirect-uris} (comma-separated, exact) and
  * {@code twostep.oidc.client.<id>.secret} (a confidential client; without it the client is public and
- * must use PKCE). A client that is misconfigured is skipped with a warning that names what is wrong
+ * must use PKCE), {@code twostep.oidc.client.<id>.post-logout-redirect-uris} (where logout may return
+ * to, exact; optional). A client that is misconfigured is skipped with a warning that names what is wrong
  * (never the secret).
  */
 @Singleton
@@ -40,18 +41,23 @@ public class ClientRegistration {
     void registerConfiguredClients() {
         for (String clientId : settings.oidcClients()) {
             String prefix = "twostep.oidc.client." + clientId.strip() + ".";
-            List<String> redirectUris = config.getOptionalValue(prefix + "redirect-uris", String.class)
-                    .map(uris -> Arrays.stream(uris.split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList())
-                    .orElse(List.of());
+            List<String> redirectUris = uris(prefix + "redirect-uris");
+            List<String> postLogoutRedirectUris = uris(prefix + "post-logout-redirect-uris");
             String secret = config.getOptionalValue(prefix + "secret", String.class).orElse(null);
-            String problem = OidcClients.misconfiguration(clientId.strip(), secret, redirectUris);
+            String problem = OidcClients.misconfiguration(clientId.strip(), secret, redirectUris, postLogoutRedirectUris);
             if (problem != null) {
                 log.warning(() -> "OpenID Connect client not registered: " + problem);
                 continue;
             }
-            clients.register(clientId.strip(), secret, redirectUris);
+            clients.register(clientId.strip(), secret, redirectUris, postLogoutRedirectUris);
             log.info(() -> "Registered the OpenID Connect client " + clientId.strip() + " ("
                     + (secret == null ? "public" : "confidential") + ", " + redirectUris.size() + " redirect URIs)");
         }
+    }
+
+    private List<String> uris(String property) {
+        return config.getOptionalValue(property, String.class)
+                .map(uris -> Arrays.stream(uris.split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList())
+                .orElse(List.of());
     }
 }

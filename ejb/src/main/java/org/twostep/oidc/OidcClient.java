@@ -34,6 +34,9 @@ public class OidcClient {
     @Column(name = "redirect_uris", nullable = false, length = 4000)
     private String redirectUris;
 
+    @Column(name = "post_logout_redirect_uris", nullable = false, length = 4000)
+    private String postLogoutRedirectUris;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -46,10 +49,11 @@ public class OidcClient {
     }
 
     /** What the configuration says of the client now: registering again updates it. */
-    void configure(String secretDigest, List<String> redirectUris) {
+    void configure(String secretDigest, List<String> redirectUris, List<String> postLogoutRedirectUris) {
         this.confidential = secretDigest != null;
         this.secretDigest = secretDigest;
         this.redirectUris = String.join("\n", redirectUris);
+        this.postLogoutRedirectUris = String.join("\n", postLogoutRedirectUris);
     }
 
     public String clientId() {
@@ -66,5 +70,9 @@ public class OidcClient {
 
     public List<String> redirectUris() {
         return List.of(redirectUris.split("\n"));
+    }
+
+    public List<String> postLogoutRedirectUris() {
+        return postLogoutRedirectUris.isEmpty() ? List.of() : List.of(postLogoutRedirectUris.split("\n"));
     }
 }

@@ -12,7 +12,7 @@ import org.twostep.crypto.Digests;
  * and authenticated at the token endpoint by their secret, compared as a digest in constant time.
  *
  * <pre>{@code
- * clients.register("hello-oidc", secret, List.of("http://localhost:8080/hello-oidc/"));
+ * clients.register("hello-oidc", secret, List.of("http://localhost:8080/hello-oidc/"), List.of());
  * OidcClient client = clients.authenticate("hello-oidc", presentedSecret); // or invalid_client
  * }</pre>
  */
@@ -42,8 +42,8 @@ public class OidcClients {
      *
      * @throws IllegalArgumentException a secret shorter than {@value #MIN_SECRET_LENGTH} characters, or no redirect URI
      */
-    public void register(String clientId, String secret, List<String> redirectUris) {
-        String problem = misconfiguration(clientId, secret, redirectUris);
+    public void register(String clientId, String secret, List<String> redirectUris, List<String> postLogoutRedirectUris) {
+        String problem = misconfiguration(clientId, secret, redirectUris, postLogoutRedirectUris);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
@@ -52,14 +52,15 @@ public class OidcClients {
         if (created) {
             client = new OidcClient(clientId, clock.instant());
         }
-        client.configure(secret == null ? null : Digests.sha256Base64Url(secret), redirectUris);
+        client.configure(secret == null ? null : Digests.sha256Base64Url(secret), redirectUris, postLogoutRedirectUris);
         if (created) {
             em.persist(client); // an identity column: inserted at once, so complete first
         }
     }
 
     /** What is wrong with a client's configuration (never showing the secret), or null. */
-    public static String misconfiguration(String clientId, String secret, List<String> redirectUris) {
+    public static String misconfiguration(String clientId, String secret, List<String> redirectUris,
+                                          List<String> postLogoutRedirectUris) {
         if (clientId == null || !clientId.matches("[A-Za-z0-9._-]{1,64}")) {
             return "a client id is 1 to 64 letters, digits or . _ -";
         }
@@ -69,9 +70,12 @@ public class OidcClients {
         if (redirectUris.isEmpty()) {
             return "client " + clientId + " has no redirect URI";
         }
-        if (String.join("\n", redirectUris).length() > 4000
-                || redirectUris.stream().anyMatch(uri -> !uri.startsWith("https://") && !uri.startsWith("http://"))) {
-            return "the redirect URIs of client " + clientId + " must be absolute http(s) URLs, 4000 characters in all at most";
+        for (List<String> uris : List.of(redirectUris, postLogoutRedirectUris)) {
+            if (String.join("\n", uris).length() > 4000
+                    || uris.stream().anyMatch(uri -> !uri.startsWith("https://") && !uri.startsWith("http://"))) {
+                return "the (post-logout) redirect URIs of client " + clientId
+                        + " must be absolute http(s) URLs, 4000 characters in all at most";
+            }
         }
         return null;
     }

@@ -12,6 +12,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -112,6 +113,25 @@ public class Tokens {
         } catch (ParseException | BadJOSEException | JOSEException e) {
             throw new OidcException("invalid_token", org.twostep.refusal.Reason.OIDC_INVALID_REQUEST,
                     "the access token is not valid");
+        }
+    }
+
+    /**
+     * The claims of an ID token TwoStep issued, signature and issuer checked, its lifetime not: what an
+     * {@code id_token_hint} is (RP-Initiated Logout 1.0 §2), or null when it is none of TwoStep's.
+     */
+    public JWTClaimsSet idTokenHint(String issuer, String token) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(keys.verificationKeys())));
+        processor.setJWTClaimsSetVerifier((claims, context) -> {
+            if (!issuer.equals(claims.getIssuer()) || claims.getAudience().size() != 1) {
+                throw new BadJWTException("not an ID token of this issuer");
+            }
+        });
+        try {
+            return processor.process(token, null);
+        } catch (ParseException | BadJOSEException | JOSEException e) {
+            return null;
         }
     }
 

@@ -97,6 +97,8 @@ public enum Reason {
     OIDC_CODE_EXPIRED,
     /** OpenID Connect: the code was issued to another client, or for another redirect URI. */
     OIDC_CODE_MISMATCH,
+    /** OpenID Connect: the application asked for a phishing-resistant factor (acr phr) the caller has not or did not use. */
+    OIDC_UNMET_ACR,
     /** OpenID Connect: {@code prompt=none} and nobody is signed in. */
     OIDC_LOGIN_REQUIRED,
     /** Nothing went wrong; used when recording successes. */

@@ -95,6 +95,9 @@ public record Refusal(Reason reason, String message, boolean endsLogin, int stat
                     row(reason, "The application could not be authenticated.", GOES_ON, UNAUTHORIZED);
             case OIDC_PKCE_MISMATCH, OIDC_CODE_REPLAYED, OIDC_CODE_EXPIRED, OIDC_CODE_MISMATCH ->
                     row(reason, "The sign-in could not be completed. Please sign in again.", GOES_ON, BAD_REQUEST);
+            case OIDC_UNMET_ACR ->
+                    row(reason, "This application asks for a security key or passkey. Add one on your security page.",
+                            GOES_ON, FORBIDDEN);
             case OIDC_LOGIN_REQUIRED ->
                     row(reason, "No sign-in is in progress. Please sign in.", GOES_ON, UNAUTHORIZED);
             case NONE ->

@@ -53,4 +53,15 @@ public class StepUp {
         SignedInSession.saveReturnTo(request, returnTo);
         return "/challenge?faces-redirect=true";
     }
+
+    /**
+     * Opens a step-up for the current (GET) request, which the caller comes back to once proven: an
+     * application's authorization request that asked for a fresher or stronger second factor.
+     *
+     * @throws org.twostep.refusal.VerificationException the account is locked
+     */
+    public void openForThisRequest() {
+        PendingLogin.save(request, challenges.openStepUp(SignedInSession.get(request), client.info()));
+        SignedInSession.returnHereAfterLogin(request);
+    }
 }

@@ -28,6 +28,7 @@ public class DiscoveryServlet extends HttpServlet {
                 .add("token_endpoint", issuers.endpoint(request, "token"))
                 .add("userinfo_endpoint", issuers.endpoint(request, "userinfo"))
                 .add("jwks_uri", issuers.endpoint(request, "jwks"))
+                .add("end_session_endpoint", issuers.endpoint(request, "logout"))
                 .add("response_types_supported", Json.createArrayBuilder().add("code"))
                 .add("response_modes_supported", Json.createArrayBuilder().add("query"))
                 .add("grant_types_supported", Json.createArrayBuilder().add("authorization_code"))
@@ -40,6 +41,7 @@ public class DiscoveryServlet extends HttpServlet {
                 .add("claims_supported", Json.createArrayBuilder().add("sub").add("iss").add("aud").add("exp").add("iat")
                         .add("auth_time").add("nonce").add("acr").add("amr").add("azp").add("preferred_username")
                         .add("name").add("email").add("groups"))
+                .add("acr_values_supported", Json.createArrayBuilder().add("phr").add("mfa"))
                 .add("authorization_response_iss_parameter_supported", true)
                 .build();
         response.setContentType("application/json");

@@ -5,12 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -18,17 +20,23 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.twostep.account.Accounts;
 import org.twostep.account.SignedIn;
+import org.twostep.factors.SecondFactors;
 import org.twostep.oidc.AuthorizationRequest;
 import org.twostep.oidc.Authorizations;
 import org.twostep.oidc.OidcException;
 import org.twostep.oidc.SigningKeys;
 import org.twostep.refusal.Refusal;
+import org.twostep.refusal.VerificationException;
 import org.twostep.web.login.RequestClient;
 import org.twostep.web.login.SignedInSession;
+import org.twostep.web.login.StepUp;
 
 /**
  * The OpenID Connect endpoints under {@code /twostep/api/oidc/}: {@code authorize} (Core §3.1.2),
@@ -44,8 +52,23 @@ public class OidcResource {
     private static final List<String> AUTHORIZE_PARAMETERS = List.of("client_id", "redirect_uri", "response_type", "scope",
             "state", "nonce", "code_challenge", "code_challenge_method", "prompt", "max_age", "acr_values");
 
+    /** When this session's step-up for an application's request began. */
+    static final String STEP_UP_STARTED = "org.twostep.web.oidc.StepUpStarted";
+
     @EJB
     Authorizations authorizations;
+
+    @EJB
+    SecondFactors factors;
+
+    @EJB
+    Accounts accounts;
+
+    @Inject
+    StepUp stepUp;
+
+    @Inject
+    Clock clock;
 
     @Inject
     SigningKeys signingKeys;
@@ -93,10 +116,44 @@ public class OidcResource {
                 // Set as the header itself: a path of this server, not resolved against the REST base.
                 return Response.status(Response.Status.SEE_OTHER).header("Location", request.getContextPath() + "/login.xhtml").build();
             }
+            Response stepUp = stepUpIfAsked(authorization, who);
+            if (stepUp != null) {
+                return stepUp;
+            }
             String code = authorizations.issue(authorization, who, client.info());
             return back(redirectUri, Map.of("code", code), state);
+        } catch (VerificationException e) {
+            // The account is locked: no step-up can be opened.
+            return back(redirectUri, Map.of("error", "access_denied", "error_description", "the account is locked"), state);
         } catch (OidcException e) {
             return back(redirectUri, Map.of("error", e.error(), "error_description", e.description()), state);
+        }
+    }
+
+    /**
+     * Core §3.1.2.1 {@code max_age} and {@code acr_values}: a second factor too old, or not a key when
+     * one was asked for, goes through the step-up (the second factor only, not the password) and comes
+     * back to this request; the second time round a step-up proven since counts as fresh.
+     */
+    private Response stepUpIfAsked(AuthorizationRequest authorization, SignedIn who) {
+        HttpSession session = request.getSession();
+        Instant started = (Instant) session.getAttribute(STEP_UP_STARTED);
+        switch (authorizations.assurance(authorization, who, factors.options(who.accountId()).securityKey(), started)) {
+            case ENOUGH -> {
+                session.removeAttribute(STEP_UP_STARTED);
+                return null;
+            }
+            case UNMET -> {
+                session.removeAttribute(STEP_UP_STARTED);
+                throw authorizations.unmet(authorization, client.info());
+            }
+            case STEP_UP -> {
+                stepUp.openForThisRequest();
+                session.setAttribute(STEP_UP_STARTED, clock.instant());
+                return Response.status(Response.Status.SEE_OTHER).header("Location", request.getContextPath() + "/challenge.xhtml")
+                        .build();
+            }
+            default -> throw new IllegalStateException();
         }
     }
 
@@ -163,6 +220,45 @@ public class OidcResource {
             // RFC 6750 §3.1
             return Response.status(401).header("WWW-Authenticate", "Bearer error=\"invalid_token\"").build();
         }
+    }
+
+    /**
+     * RP-Initiated Logout 1.0: with a valid {@code id_token_hint}, the TwoStep session ends and the
+     * browser goes to the registered {@code post_logout_redirect_uri} (with {@code state}), or to the
+     * login page. Without one, nothing ends here: the person is shown TwoStep's own page, whose
+     * "Sign out" button decides (a link on another site cannot sign anyone out).
+     */
+    @GET
+    @Path("logout")
+    public Response logout(@QueryParam("id_token_hint") String idTokenHint, @QueryParam("client_id") String clientId,
+                           @QueryParam("post_logout_redirect_uri") String postLogoutRedirectUri,
+                           @QueryParam("state") String state) {
+        Authorizations.Logout logout;
+        try {
+            logout = authorizations.logout(idTokenHint, clientId, postLogoutRedirectUri, issuers.of(request), client.info());
+        } catch (OidcException e) {
+            return errorPage(e);
+        }
+        if (!logout.confirmed()) {
+            return Response.status(Response.Status.SEE_OTHER).header("Location", request.getContextPath() + "/home.xhtml").build();
+        }
+        SignedIn who = SignedInSession.get(request);
+        if (who != null) {
+            accounts.signedOut(who, client.info());
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        if (logout.redirectUri() == null) {
+            return Response.status(Response.Status.SEE_OTHER)
+                    .header("Location", request.getContextPath() + "/login.xhtml?signedOut=true").build();
+        }
+        UriBuilder target = UriBuilder.fromUri(logout.redirectUri());
+        if (state != null) {
+            target.queryParam("state", state);
+        }
+        return Response.seeOther(target.build()).build();
     }
 
     @GET

@@ -19,6 +19,7 @@ public class HomeServlet extends HttpServlet {
         Pages.write(response, "Hello", "<p id=\"status\">" + signedIn + "</p><ul>"
                 + "<li><a href=\"secured/\">A page for users</a></li>"
                 + "<li><a href=\"admin/\">A page for administrators</a></li>"
+                + "<li><a href=\"recent/\">A page for a second factor proven in the last two minutes</a></li>"
                 + "<li><a href=\"logout\">Sign out of this application</a></li></ul>");
     }
 }

@@ -1,0 +1,66 @@
+package org.twostep.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The example application hello-jakarta: Jakarta Security's own OpenID Connect mechanism (one
+ * annotation) signs its users in at TwoStep; then hello-oidc, the other example, signs the same user
+ * in with no page at all: single sign-on across applications with two different clients.
+ */
+class JakartaExampleIT extends TwoStepIT {
+
+    @Test
+    void jakartaSecuritysOpenIdMechanismSignsInThenTheOtherApplicationHasSingleSignOn() {
+        EnrolledUser user = enrolledUser("jakarta");
+        Browser browser = browser();
+
+        Browser.Page login = browser.open("/hello-jakarta/secured/");
+        assertEquals("/twostep/login.xhtml", login.path(), "Jakarta Security sent the browser to TwoStep: " + login.uri());
+        Browser.Page challenge = browser.submit(login, "login", Map.of("username", user.username(), "password", PASSWORD), "signIn");
+        Browser.Page app = enterCode(browser, challenge, user.app().nextCode());
+        assertEquals("/hello-jakarta/secured/", app.path(), app.text());
+        assertEquals(user.username(), app.textOf("username"));
+        assertEquals("true", app.textOf("is-user"), "TwoStep's groups claim gives the roles");
+        assertEquals("false", app.textOf("is-admin"));
+        assertEquals("mfa", app.textOf("acr"));
+        assertEquals("pwd otp mfa", app.textOf("amr"));
+        int passwordSteps = db.auditOfType(user.username(), "FIRST_FACTOR_OK").size();
+
+        Browser.Page other = browser.open("/hello-oidc/secured/");
+        assertEquals("/hello-oidc/secured/", other.path(), "signed in without a page: " + other.text());
+        assertEquals(user.username(), other.textOf("username"));
+        assertEquals(passwordSteps, db.auditOfType(user.username(), "FIRST_FACTOR_OK").size());
+    }
+
+    @Test
+    void signingOutOfTheApplicationSignsOutOfTwoStepAndComesBack() {
+        EnrolledUser user = enrolledUser("jakarta-out");
+        Browser browser = browser();
+        Browser.Page login = browser.open("/hello-jakarta/secured/");
+        Browser.Page challenge = browser.submit(login, "login", Map.of("username", user.username(), "password", PASSWORD), "signIn");
+        assertEquals("/hello-jakarta/secured/", enterCode(browser, challenge, user.app().nextCode()).path());
+        int logouts = db.auditOfType(user.username(), "LOGOUT").size();
+
+        Browser.Page back = browser.open("/hello-jakarta/logout");
+        assertEquals("/hello-jakarta/", back.path(), "back at the application's public page: " + back.uri());
+        assertEquals(logouts + 1, db.auditOfType(user.username(), "LOGOUT").size(), "TwoStep's session ended");
+        assertEquals("/twostep/login.xhtml", browser.open("/hello-jakarta/secured/").path(), "signing in again asks again");
+    }
+
+    @Test
+    void aLogoutLinkWithoutAHintEndsNothingAndAStrangeReturnAddressIsNeverFollowed() {
+        EnrolledUser user = enrolledUser("logout-csrf");
+        Browser browser = signedIn(user);
+        Browser.Raw unhinted = browser.get("api/oidc/logout?client_id=hello-jakarta");
+        assertEquals("/twostep/home.xhtml", unhinted.location().getPath(), "TwoStep's own page, with its Sign out button");
+        assertEquals(user.username(), browser.open("home.xhtml").textOf("username"), "still signed in");
+
+        Browser.Raw strange = browser.get("api/oidc/logout?client_id=hello-jakarta&post_logout_redirect_uri="
+                + java.net.URLEncoder.encode("https://evil.example/", java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(400, strange.status());
+        assertEquals(null, strange.location());
+    }
+}

@@ -1,0 +1,81 @@
+package org.twostep.oidc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.twostep.audit.Method;
+import org.twostep.config.Settings;
+
+/** Tokens signed with the current key of a JWK set; after a rotation the old ones still verify, the new ones name the new key. */
+class TokensTest {
+
+    private static final String ISSUER = "https://login.example.com/twostep";
+    private static final Tokens.Person ALICE = new Tokens.Person("7c1e", "alice", "Alice", "alice@example.com", Set.of("user"));
+    private static final Tokens.Grant GRANT = new Tokens.Grant("app", "n-1", "openid email", Instant.parse("2026-12-01T09:00:00Z"),
+            Method.PASSKEY, "jti-1");
+
+    private final Clock clock = Clock.fixed(Instant.now(), ZoneOffset.UTC);
+
+    @Test
+    void afterARotationOldTokensStillVerifyAndNewOnesNameTheNewKey() throws Exception {
+        var first = SigningKeys.newKey();
+        Tokens before = tokens(new JWKSet(first));
+        String oldAccess = before.accessToken(ISSUER, GRANT, ALICE);
+
+        var second = SigningKeys.newKey();
+        Tokens after = tokens(new JWKSet(List.of(second, first))); // the new key first, the old one kept
+        assertEquals("jti-1", after.verifyAccessToken(ISSUER, oldAccess).getJWTID(), "signed by the old key, still valid");
+        String newId = after.idToken(ISSUER, GRANT, ALICE);
+        assertEquals(second.getKeyID(), SignedJWT.parse(newId).getHeader().getKeyID());
+        assertNotEquals(first.getKeyID(), second.getKeyID());
+
+        Tokens dropped = tokens(new JWKSet(second)); // the old key gone
+        assertThrows(OidcException.class, () -> dropped.verifyAccessToken(ISSUER, oldAccess));
+    }
+
+    @Test
+    void theIdTokenTellsHowTheSecondFactorWasProven() throws Exception {
+        var claims = SignedJWT.parse(tokens(new JWKSet(SigningKeys.newKey())).idToken(ISSUER, GRANT, ALICE)).getJWTClaimsSet();
+        assertEquals("phr", claims.getStringClaim("acr"), "a passkey is phishing-resistant");
+        assertEquals(List.of("hwk", "user", "mfa"), claims.getStringListClaim("amr"));
+        assertEquals(GRANT.authTime().getEpochSecond(), claims.getLongClaim("auth_time"));
+        assertEquals("alice@example.com", claims.getStringClaim("email"), "scope email");
+        assertEquals(null, claims.getStringClaim("name"), "no profile scope");
+        assertEquals(List.of("app"), claims.getAudience());
+    }
+
+    @Test
+    void anIdTokenIsNoAccessToken() {
+        Tokens tokens = tokens(new JWKSet(SigningKeys.newKey()));
+        String id = tokens.idToken(ISSUER, GRANT, ALICE);
+        assertThrows(OidcException.class, () -> tokens.verifyAccessToken(ISSUER, id), "typ at+jwt is required");
+        assertThrows(OidcException.class, () -> tokens.verifyAccessToken("https://evil.example", tokens.accessToken(ISSUER, GRANT, ALICE)));
+    }
+
+    private Tokens tokens(JWKSet keys) {
+        SigningKeys signingKeys = new SigningKeys();
+        signingKeys.settings = new Settings() {
+            @Override
+            public Optional<String> oidcSigningKeys() {
+                return Optional.of(keys.toString(false));
+            }
+        };
+        signingKeys.log = Logger.getLogger(TokensTest.class.getName());
+        signingKeys.load();
+        Tokens tokens = new Tokens();
+        tokens.keys = signingKeys;
+        tokens.clock = clock;
+        return tokens;
+    }
+}
