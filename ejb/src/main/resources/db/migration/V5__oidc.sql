@@ -32,6 +32,8 @@ create table oidc_code (
     auth_time       timestamp(6) with time zone not null,
     method          varchar(16)   not null,
     state           varchar(16)   not null,
+    -- The issuer the code was issued under: its tokens name that one, whatever the token request's Host.
+    issuer          varchar(512)  not null,
     created_at      timestamp(6) with time zone not null,
     expires_at      timestamp(6) with time zone not null
 );

@@ -196,6 +196,51 @@ class OidcProviderIT extends TwoStepIT {
         assertEquals("invalid_request", malformed.get("error"));
     }
 
+    @Test
+    void anotherUsersIdTokenAsALogoutHintSignsNobodyOut() throws Exception {
+        Browser attacker = signedIn(enrolledUser("attacker"));
+        String hint = json(redeem(APP, APP_SECRET, code(attacker, APP, APP_CB, null), APP_CB, null, true).body())
+                .get("id_token").asString();
+        EnrolledUser victim = enrolledUser("victim");
+        Browser browser = signedIn(victim);
+        Browser.Raw link = browser.get("api/oidc/logout?id_token_hint=" + URLEncoder.encode(hint, StandardCharsets.UTF_8));
+        assertEquals("/twostep/home.xhtml", link.location().getPath(), "not confirmed: TwoStep's own page decides");
+        assertEquals(victim.username(), browser.open("home.xhtml").textOf("username"), "still signed in");
+    }
+
+    @Test
+    void stateComesBackUnchangedScopesAreWhatTwoStepGrantsAndHostileValuesGetNoServerError() throws Exception {
+        Browser browser = signedIn(enrolledUser("hostile"));
+        for (String state : List.of("{x}", "a%2Fb", "a&b=c", "ünïcödé 😀")) {
+            Map<String, String> answer = query(browser.get(authorizeUrl(APP, APP_CB, "openid", state, "n", null)).location(), APP_CB);
+            assertEquals(state, answer.get("state"));
+        }
+        String code = query(browser.get(authorizeUrl(APP, APP_CB, "openid admin " + "x".repeat(600), "s", "n", null)).location(),
+                APP_CB).get("code");
+        assertEquals("openid", json(redeem(APP, APP_SECRET, code, APP_CB, null, true).body()).get("scope").asString());
+
+        Browser.Raw emoji = browser.get(authorizeUrl("😀", APP_CB, "openid", "s", null, null));
+        assertEquals(400, emoji.status(), emoji.body());
+        assertOAuthError(browser.postForm("api/oidc/token", Map.of("grant_type", "authorization_code", "client_id", "😀",
+                "code", "x"), null), 401, "invalid_client");
+        assertOAuthError(browser.postForm("api/oidc/token", Map.of("grant_type", "authorization_code"), "Basic %%%"), 401,
+                "invalid_client");
+    }
+
+    @Test
+    void aVerifierForACodeIssuedWithoutAChallengeIsRefused() {
+        String code = code(signedIn(enrolledUser("downgrade")), APP, APP_CB, null);
+        assertOAuthError(redeem(APP, APP_SECRET, code, APP_CB, "a".repeat(43), true), 400, "invalid_grant");
+    }
+
+    @Test
+    void promptNoneNeverShowsAPageNotEvenForAStepUp() {
+        Browser browser = signedIn(enrolledUser("quiet"));
+        Map<String, String> answer = query(browser.get(authorizeUrl(APP, APP_CB, "openid", "s", "n", null)
+                + "&max_age=0&prompt=none").location(), APP_CB);
+        assertEquals("interaction_required", answer.get("error"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"http://127.0.0.1:1/app/cb/", "http://127.0.0.1:1/app/cb?x=1", "http://127.0.0.1:2/app/cb",
         "https://127.0.0.1:1/app/cb", "http://127.0.0.1:1/app/CB", "http://127.0.0.1:1/app/cb#f",

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.logging.Logger;
 import org.twostep.config.Settings;
+import org.twostep.oidc.Authorizations;
 import org.twostep.totp.TotpAuthenticators;
 import org.twostep.webauthn.WebAuthnCeremonies;
 
@@ -43,6 +44,12 @@ public class ChallengeSweeper {
     @EJB
     WebAuthnCeremonies ceremonies;
 
+    @EJB
+    Authorizations authorizations;
+
+    /** Expired authorization codes are kept this long, so that a late replay is still told apart and audited. */
+    static final java.time.Duration CODES_KEPT = java.time.Duration.ofMinutes(5);
+
     @Inject
     Settings settings;
 
@@ -67,9 +74,11 @@ public class ChallengeSweeper {
         int purged = challenges.purgeFinished(retainedSince);
         int abandoned = totp.purgeAbandoned(retainedSince);
         int ceremoniesPurged = ceremonies.purgeExpired(now);
-        if (expired + purged + abandoned + ceremoniesPurged > 0) {
+        int codesPurged = authorizations.purgeExpired(now.minus(CODES_KEPT));
+        if (expired + purged + abandoned + ceremoniesPurged + codesPurged > 0) {
             log.fine(() -> "Sweep: " + expired + " challenges expired, " + purged + " purged; " + abandoned
-                    + " abandoned enrollments, " + ceremoniesPurged + " WebAuthn ceremonies purged");
+                    + " abandoned enrollments, " + ceremoniesPurged + " WebAuthn ceremonies, " + codesPurged
+                    + " authorization codes purged");
         }
     }
 }

@@ -61,6 +61,9 @@ public class AuthorizationCode {
     @Column(nullable = false, length = 16)
     private State state;
 
+    @Column(nullable = false, length = 512)
+    private String issuer;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -71,7 +74,8 @@ public class AuthorizationCode {
     }
 
     AuthorizationCode(String codeDigest, AuthorizationRequest request, long accountId, Instant authTime, Method method,
-                      Instant now, Instant expiresAt) {
+                      String issuer, Instant now, Instant expiresAt) {
+        this.issuer = issuer;
         this.codeDigest = codeDigest;
         this.clientId = request.clientId();
         this.accountId = accountId;
@@ -116,6 +120,10 @@ public class AuthorizationCode {
 
     Method method() {
         return method;
+    }
+
+    String issuer() {
+        return issuer;
     }
 
     State state() {

@@ -29,8 +29,8 @@ import org.twostep.refusal.Reason;
  * <pre>{@code
  * authorizations.checkClient(clientId, redirectUri, client);          // an error page at TwoStep if not
  * AuthorizationRequest request = authorizations.check(parameters, client); // errors go back to the client
- * String code = authorizations.issue(request, who, client);
- * TokenResponse tokens = authorizations.redeem(tokenRequest, issuer, client);
+ * String code = authorizations.issue(request, who, issuer, client);
+ * TokenResponse tokens = authorizations.redeem(tokenRequest, client);
  * }</pre>
  *
  * Every refusal is audited ({@code OIDC_REFUSED}) with its reason and the client id.
@@ -40,6 +40,9 @@ public class Authorizations {
 
     /** How long a code may wait to be redeemed. */
     public static final Duration CODE_LIFETIME = Duration.ofSeconds(60);
+
+    /** The scopes TwoStep grants (Core §5.4); others asked for are left out of the grant. */
+    static final List<String> SCOPES = List.of("openid", "profile", "email");
 
     @EJB
     OidcClients clients;
@@ -100,11 +103,12 @@ public class Authorizations {
             throw refused(new OidcException("unsupported_response_type", Reason.OIDC_INVALID_REQUEST,
                     "only response_type=code is supported"), p.clientId(), client);
         }
-        // Core §3.1.2.1: an OpenID request has the openid scope.
+        // Core §3.1.2.1: an OpenID request has the openid scope; of the others, TwoStep grants those it knows.
         if (p.scope() == null || !List.of(p.scope().split(" ")).contains("openid")) {
             throw refused(new OidcException("invalid_scope", Reason.OIDC_INVALID_REQUEST, "scope must include openid"),
                     p.clientId(), client);
         }
+        String scope = String.join(" ", List.of(p.scope().split(" ")).stream().filter(SCOPES::contains).distinct().toList());
         // RFC 7636 §4.3, §7.2: S256 only; a public client must use it.
         if (p.codeChallenge() != null && !"S256".equals(p.codeChallengeMethod())) {
             throw refused(OidcException.invalidRequest("code_challenge_method must be S256"), p.clientId(), client);
@@ -128,12 +132,13 @@ public class Authorizations {
             }
             maxAge = Integer.valueOf(p.maxAge());
         }
-        boolean phishingResistant = p.acrValues() != null
-                && List.of(p.acrValues().split(" ")).contains(Assurance.PHISHING_RESISTANT);
+        // acr_values is a list of what the client would accept: phr is required only when nothing else is.
+        List<String> acrs = p.acrValues() == null ? List.of() : List.of(p.acrValues().split(" "));
+        boolean phishingResistant = acrs.contains(Assurance.PHISHING_RESISTANT) && !acrs.contains(Assurance.ANY_SECOND_FACTOR);
         if (p.nonce() != null && p.nonce().length() > 512 || p.state() != null && p.state().length() > 2048) {
             throw refused(OidcException.invalidRequest("nonce or state is too long"), p.clientId(), client);
         }
-        return new AuthorizationRequest(p.clientId(), p.redirectUri(), p.state(), p.nonce(), p.scope(), p.codeChallenge(),
+        return new AuthorizationRequest(p.clientId(), p.redirectUri(), p.state(), p.nonce(), scope, p.codeChallenge(),
                 p.prompt(), maxAge, phishingResistant);
     }
 
@@ -174,18 +179,27 @@ public class Authorizations {
                 "a security key or passkey is required"), request.clientId(), client);
     }
 
+    /** {@code prompt=none} and a step-up needed: Core §3.1.2.6 {@code interaction_required}, audited. */
+    public OidcException interactionRequired(AuthorizationRequest request, ClientInfo client) {
+        return refused(new OidcException("interaction_required", Reason.OIDC_LOGIN_REQUIRED,
+                "the second factor must be proven again"), request.clientId(), client);
+    }
+
     /** {@code prompt=none} and nobody signed in: Core §3.1.2.6 {@code login_required}, audited. */
     public OidcException loginRequired(AuthorizationRequest request, ClientInfo client) {
         return refused(new OidcException("login_required", Reason.OIDC_LOGIN_REQUIRED, "nobody is signed in"),
                 request.clientId(), client);
     }
 
-    /** Issues a one-time code (256 random bits; only its digest is stored) for the signed-in caller. */
-    public String issue(AuthorizationRequest request, SignedIn who, ClientInfo client) {
+    /**
+     * Issues a one-time code (256 random bits; only its digest is stored) for the signed-in caller;
+     * the tokens it is redeemed for name the issuer it was issued under.
+     */
+    public String issue(AuthorizationRequest request, SignedIn who, String issuer, ClientInfo client) {
         String code = Digests.randomBase64Url(32);
         Instant now = clock.instant();
         em.persist(new AuthorizationCode(Digests.sha256Base64Url(code), request, who.accountId(), who.secondFactorAt(),
-                who.secondFactor(), now, now.plus(CODE_LIFETIME)));
+                who.secondFactor(), issuer, now, now.plus(CODE_LIFETIME)));
         audit.record(AuditEvent.succeeded(EventType.OIDC_CODE_ISSUED, LoginAttempt.resume(null, who.username(), client))
                 .forAccount(who.accountId()).by(who.secondFactor()).detail("client=" + request.clientId()));
         return code;
@@ -197,7 +211,7 @@ public class Authorizations {
      * within its 60 seconds), then its single use: of concurrent redemptions one wins; a later one
      * revokes what the first was given.
      */
-    public TokenResponse redeem(TokenRequest t, String issuer, ClientInfo client) {
+    public TokenResponse redeem(TokenRequest t, ClientInfo client) {
         if (!"authorization_code".equals(t.grantType())) {
             throw refused(new OidcException("unsupported_grant_type", Reason.OIDC_INVALID_REQUEST,
                     "only grant_type=authorization_code is supported"), t.clientId(), client);
@@ -218,7 +232,10 @@ public class Authorizations {
             throw refused(OidcException.invalidGrant(Reason.OIDC_CODE_MISMATCH,
                     "the code was issued to another client or for another redirect_uri"), t.clientId(), client);
         }
-        if (code.codeChallenge() != null && (t.codeVerifier() == null
+        // RFC 7636 §4.1, §4.6; RFC 9700 §2.1.1: a verifier for a code issued without a challenge is refused too.
+        boolean verifierWellFormed = t.codeVerifier() == null || t.codeVerifier().matches("[A-Za-z0-9._~-]{43,128}");
+        if (!verifierWellFormed || code.codeChallenge() == null && t.codeVerifier() != null
+                || code.codeChallenge() != null && (t.codeVerifier() == null
                 || !Digests.same(code.codeChallenge(), Digests.sha256Base64Url(t.codeVerifier())))) {
             throw refused(OidcException.invalidGrant(Reason.OIDC_PKCE_MISMATCH, "the code_verifier does not match"),
                     t.clientId(), client);
@@ -228,10 +245,11 @@ public class Authorizations {
             throw refused(OidcException.invalidGrant(Reason.OIDC_CODE_REPLAYED, "the code was redeemed already"),
                     t.clientId(), client);
         }
-        Account account = accounts.find(code.accountId());
+        Account account = accounts.lock(code.accountId()); // its subject is made once, whatever runs beside
         if (account == null || !account.isActive()) {
             throw refused(OidcException.invalidGrant(Reason.ACCOUNT_DISABLED, "the account is disabled"), t.clientId(), client);
         }
+        String issuer = code.issuer();
         Tokens.Person person = new Tokens.Person(account.oidcSubject(), account.username(), account.displayName(),
                 account.email(), account.groups());
         Tokens.Grant grant = new Tokens.Grant(code.clientId(), code.nonce(), code.scope(), code.authTime(), code.method(), digest);
@@ -274,7 +292,8 @@ public class Authorizations {
      * {@code post_logout_redirect_uri} must be one it registered, to the letter, else nothing is
      * redirected. Without a valid hint the logout is not confirmed: the person decides at TwoStep.
      */
-    public Logout logout(String idTokenHint, String clientId, String postLogoutRedirectUri, String issuer, ClientInfo client) {
+    public Logout logout(String idTokenHint, String clientId, String postLogoutRedirectUri, String issuer, SignedIn who,
+                         ClientInfo client) {
         var hint = idTokenHint == null ? null : tokens.idTokenHint(issuer, idTokenHint);
         if (idTokenHint != null && hint == null) {
             throw refused(OidcException.invalidRequest("id_token_hint is not an ID token of TwoStep's"), clientId, client);
@@ -284,8 +303,12 @@ public class Authorizations {
             throw refused(OidcException.invalidRequest("client_id is not the id_token_hint's audience"), clientId, client);
         }
         String named = hinted != null ? hinted : clientId;
+        // The hint must be about the caller signed in here: anybody's old ID token in a link on another site
+        // confirms nothing.
+        Account account = who == null || hint == null ? null : accounts.find(who.accountId());
+        boolean confirmed = account != null && account.oidcSubject().equals(hint.getSubject());
         if (postLogoutRedirectUri == null) {
-            return new Logout(hint != null, null);
+            return new Logout(confirmed, null);
         }
         OidcClient registered = clients.find(named);
         if (registered == null) {
@@ -295,7 +318,14 @@ public class Authorizations {
             throw refused(new OidcException("invalid_request", Reason.OIDC_REDIRECT_URI_MISMATCH,
                     "post_logout_redirect_uri is not registered for this client"), named, client);
         }
-        return new Logout(hint != null, postLogoutRedirectUri);
+        return new Logout(confirmed, postLogoutRedirectUri);
+    }
+
+    /** Deletes codes that expired before {@code before}: redeemed or not, they serve no one (the sweeper's work). */
+    public int purgeExpired(Instant before) {
+        return em.createQuery("delete from AuthorizationCode c where c.expiresAt < :before")
+                .setParameter("before", before)
+                .executeUpdate();
     }
 
     /** The conditional update that decides which redemption wins. */
@@ -316,6 +346,11 @@ public class Authorizations {
                 .executeUpdate();
     }
 
+    /** A refusal the endpoints find themselves (a parameter sent twice, malformed client credentials), audited like the others. */
+    public OidcException refusedAtTheDoor(OidcException e, String clientId, ClientInfo client) {
+        return refused(e, clientId, client);
+    }
+
     private OidcException refused(OidcException e, String clientId, ClientInfo client) {
         audit.refusal(AuditEvent.refused(EventType.OIDC_REFUSED, e.reason(), LoginAttempt.resume(null, null, client))
                 .detail("client=" + safe(clientId) + "; " + e.error()));
@@ -324,6 +359,10 @@ public class Authorizations {
 
     /** Client-supplied text in an audit detail or a description: bounded, printable. */
     private static String safe(String text) {
-        return text == null ? "-" : text.replaceAll("[^A-Za-z0-9._:/ -]", "?").substring(0, Math.min(64, text.length()));
+        if (text == null) {
+            return "-";
+        }
+        String printable = text.replaceAll("[^A-Za-z0-9._:/ -]", "?");
+        return printable.substring(0, Math.min(64, printable.length()));
     }
 }

@@ -18,7 +18,7 @@ import org.twostep.config.Settings;
  * {@code twostep.oidc.client.<id>.secret} (a confidential client; without it the client is public and
  * must use PKCE), {@code twostep.oidc.client.<id>.post-logout-redirect-uris} (where logout may return
  * to, exact; optional). A client that is misconfigured is skipped with a warning that names what is wrong
- * (never the secret).
+ * (never the secret). A client no longer configured is removed.
  */
 @Singleton
 @Startup
@@ -39,19 +39,25 @@ public class ClientRegistration {
 
     @PostConstruct
     void registerConfiguredClients() {
+        List<String> registered = new java.util.ArrayList<>();
         for (String clientId : settings.oidcClients()) {
             String prefix = "twostep.oidc.client." + clientId.strip() + ".";
             List<String> redirectUris = uris(prefix + "redirect-uris");
             List<String> postLogoutRedirectUris = uris(prefix + "post-logout-redirect-uris");
             String secret = config.getOptionalValue(prefix + "secret", String.class).orElse(null);
-            String problem = OidcClients.misconfiguration(clientId.strip(), secret, redirectUris, postLogoutRedirectUris);
+            String problem = ClientRules.misconfiguration(clientId.strip(), secret, redirectUris, postLogoutRedirectUris);
             if (problem != null) {
                 log.warning(() -> "OpenID Connect client not registered: " + problem);
                 continue;
             }
             clients.register(clientId.strip(), secret, redirectUris, postLogoutRedirectUris);
+            registered.add(clientId.strip());
             log.info(() -> "Registered the OpenID Connect client " + clientId.strip() + " ("
                     + (secret == null ? "public" : "confidential") + ", " + redirectUris.size() + " redirect URIs)");
+        }
+        int removed = clients.removeAllBut(registered);
+        if (removed > 0) {
+            log.info(() -> "Removed " + removed + " OpenID Connect clients no longer in twostep.oidc.clients");
         }
     }
 

@@ -19,9 +19,6 @@ import org.twostep.crypto.Digests;
 @Stateless
 public class OidcClients {
 
-    /** Client secrets are compared as SHA-256 digests: that is only safe for long random secrets. */
-    public static final int MIN_SECRET_LENGTH = 32;
-
     @Inject
     EntityManager em;
 
@@ -40,10 +37,10 @@ public class OidcClients {
     /**
      * Registers a client, or updates one: {@code secret} null makes it public (it must then use PKCE).
      *
-     * @throws IllegalArgumentException a secret shorter than {@value #MIN_SECRET_LENGTH} characters, or no redirect URI
+     * @throws IllegalArgumentException a secret shorter than {@value ClientRules#MIN_SECRET_LENGTH} characters, or no redirect URI
      */
     public void register(String clientId, String secret, List<String> redirectUris, List<String> postLogoutRedirectUris) {
-        String problem = misconfiguration(clientId, secret, redirectUris, postLogoutRedirectUris);
+        String problem = ClientRules.misconfiguration(clientId, secret, redirectUris, postLogoutRedirectUris);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
@@ -58,26 +55,14 @@ public class OidcClients {
         }
     }
 
-    /** What is wrong with a client's configuration (never showing the secret), or null. */
-    public static String misconfiguration(String clientId, String secret, List<String> redirectUris,
-                                          List<String> postLogoutRedirectUris) {
-        if (clientId == null || !clientId.matches("[A-Za-z0-9._-]{1,64}")) {
-            return "a client id is 1 to 64 letters, digits or . _ -";
-        }
-        if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
-            return "the secret of client " + clientId + " is shorter than " + MIN_SECRET_LENGTH + " characters";
-        }
-        if (redirectUris.isEmpty()) {
-            return "client " + clientId + " has no redirect URI";
-        }
-        for (List<String> uris : List.of(redirectUris, postLogoutRedirectUris)) {
-            if (String.join("\n", uris).length() > 4000
-                    || uris.stream().anyMatch(uri -> !uri.startsWith("https://") && !uri.startsWith("http://"))) {
-                return "the (post-logout) redirect URIs of client " + clientId
-                        + " must be absolute http(s) URLs, 4000 characters in all at most";
-            }
-        }
-        return null;
+    /**
+     * Removes every client not in {@code registered}: one taken out of the configuration (or now
+     * misconfigured) can no longer get codes or tokens. Its codes go too.
+     */
+    public int removeAllBut(List<String> registered) {
+        List<String> keep = registered.isEmpty() ? List.of("") : registered;
+        em.createQuery("delete from AuthorizationCode c where c.clientId not in :keep").setParameter("keep", keep).executeUpdate();
+        return em.createQuery("delete from OidcClient c where c.clientId not in :keep").setParameter("keep", keep).executeUpdate();
     }
 
     /**

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import org.twostep.account.Accounts;
 import org.twostep.account.SignedIn;
+import org.twostep.config.Settings;
 import org.twostep.factors.SecondFactors;
 import org.twostep.oidc.AuthorizationRequest;
 import org.twostep.oidc.Authorizations;
@@ -52,8 +52,12 @@ public class OidcResource {
     private static final List<String> AUTHORIZE_PARAMETERS = List.of("client_id", "redirect_uri", "response_type", "scope",
             "state", "nonce", "code_challenge", "code_challenge_method", "prompt", "max_age", "acr_values");
 
-    /** When this session's step-up for an application's request began. */
+    /** Which of this session's authorization requests a step-up was opened for, and when. */
     static final String STEP_UP_STARTED = "org.twostep.web.oidc.StepUpStarted";
+
+    /** The step-up opened for an authorization request (its query string), and when. */
+    record StepUpFor(String request, Instant started) implements java.io.Serializable {
+    }
 
     @EJB
     Authorizations authorizations;
@@ -69,6 +73,9 @@ public class OidcResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Settings settings;
 
     @Inject
     SigningKeys signingKeys;
@@ -91,7 +98,8 @@ public class OidcResource {
         try {
             // RFC 6749 §3.1: a parameter sent twice is an error; for these two it is one TwoStep shows.
             if (repeated(query, "client_id") || repeated(query, "redirect_uri")) {
-                throw OidcException.invalidRequest("client_id and redirect_uri are sent once");
+                throw authorizations.refusedAtTheDoor(OidcException.invalidRequest("client_id and redirect_uri are sent once"),
+                        clientId, client.info());
             }
             authorizations.checkClient(clientId, redirectUri, client.info());
         } catch (OidcException e) {
@@ -100,7 +108,8 @@ public class OidcResource {
         String state = query.getFirst("state");
         try {
             if (AUTHORIZE_PARAMETERS.stream().anyMatch(name -> repeated(query, name))) {
-                throw OidcException.invalidRequest("a parameter is sent twice");
+                throw authorizations.refusedAtTheDoor(OidcException.invalidRequest("a parameter is sent twice"), clientId,
+                        client.info());
             }
             AuthorizationRequest authorization = authorizations.check(new Authorizations.Parameters(clientId, redirectUri,
                     query.getFirst("response_type"), query.getFirst("scope"), state, query.getFirst("nonce"),
@@ -120,7 +129,7 @@ public class OidcResource {
             if (stepUp != null) {
                 return stepUp;
             }
-            String code = authorizations.issue(authorization, who, client.info());
+            String code = authorizations.issue(authorization, who, issuers.of(request), client.info());
             return back(redirectUri, Map.of("code", code), state);
         } catch (VerificationException e) {
             // The account is locked: no step-up can be opened.
@@ -137,19 +146,24 @@ public class OidcResource {
      */
     private Response stepUpIfAsked(AuthorizationRequest authorization, SignedIn who) {
         HttpSession session = request.getSession();
-        Instant started = (Instant) session.getAttribute(STEP_UP_STARTED);
+        // A step-up counts only for the request that asked for it, and only while its challenge could live.
+        Instant started = session.getAttribute(STEP_UP_STARTED) instanceof StepUpFor marker
+                && marker.request().equals(request.getQueryString())
+                && marker.started().plus(settings.challengeTtl()).isAfter(clock.instant()) ? marker.started() : null;
+        session.removeAttribute(STEP_UP_STARTED);
         switch (authorizations.assurance(authorization, who, factors.options(who.accountId()).securityKey(), started)) {
             case ENOUGH -> {
-                session.removeAttribute(STEP_UP_STARTED);
                 return null;
             }
             case UNMET -> {
-                session.removeAttribute(STEP_UP_STARTED);
                 throw authorizations.unmet(authorization, client.info());
             }
             case STEP_UP -> {
+                if ("none".equals(authorization.prompt())) {
+                    throw authorizations.interactionRequired(authorization, client.info()); // no page for prompt=none
+                }
                 stepUp.openForThisRequest();
-                session.setAttribute(STEP_UP_STARTED, clock.instant());
+                session.setAttribute(STEP_UP_STARTED, new StepUpFor(request.getQueryString(), clock.instant()));
                 return Response.status(Response.Status.SEE_OTHER).header("Location", request.getContextPath() + "/challenge.xhtml")
                         .build();
             }
@@ -166,17 +180,27 @@ public class OidcResource {
         try {
             String clientId = form.getFirst("client_id");
             String secret = form.getFirst("client_secret");
+            // RFC 6749 §3.2: a parameter sent twice is an error.
+            if (form.values().stream().anyMatch(values -> values.size() > 1)) {
+                throw authorizations.refusedAtTheDoor(OidcException.invalidRequest("a parameter is sent twice"), clientId,
+                        client.info());
+            }
             if (basic) {
-                String[] credentials = basicCredentials(authorization);
+                String[] credentials;
+                try {
+                    credentials = basicCredentials(authorization);
+                } catch (OidcException e) {
+                    throw authorizations.refusedAtTheDoor(e, clientId, client.info());
+                }
                 if (secret != null || clientId != null && !clientId.equals(credentials[0])) {
-                    throw OidcException.invalidRequest("use one client authentication method");
+                    throw authorizations.refusedAtTheDoor(OidcException.invalidRequest("use one client authentication method"),
+                            clientId, client.info());
                 }
                 clientId = credentials[0];
                 secret = credentials[1];
             }
             var tokens = authorizations.redeem(new Authorizations.TokenRequest(form.getFirst("grant_type"), form.getFirst("code"),
-                    form.getFirst("redirect_uri"), clientId, secret, form.getFirst("code_verifier")), issuers.of(request),
-                    client.info());
+                    form.getFirst("redirect_uri"), clientId, secret, form.getFirst("code_verifier")), client.info());
             return Response.ok(Json.createObjectBuilder()
                             .add("access_token", tokens.accessToken())
                             .add("token_type", "Bearer")
@@ -217,6 +241,7 @@ public class OidcResource {
             });
             return Response.ok(claims.build().toString()).build();
         } catch (OidcException e) {
+            authorizations.refusedAtTheDoor(e, null, client.info());
             // RFC 6750 §3.1
             return Response.status(401).header("WWW-Authenticate", "Bearer error=\"invalid_token\"").build();
         }
@@ -235,7 +260,8 @@ public class OidcResource {
                            @QueryParam("state") String state) {
         Authorizations.Logout logout;
         try {
-            logout = authorizations.logout(idTokenHint, clientId, postLogoutRedirectUri, issuers.of(request), client.info());
+            logout = authorizations.logout(idTokenHint, clientId, postLogoutRedirectUri, issuers.of(request),
+                    SignedInSession.get(request), client.info());
         } catch (OidcException e) {
             return errorPage(e);
         }
@@ -254,11 +280,10 @@ public class OidcResource {
             return Response.status(Response.Status.SEE_OTHER)
                     .header("Location", request.getContextPath() + "/login.xhtml?signedOut=true").build();
         }
-        UriBuilder target = UriBuilder.fromUri(logout.redirectUri());
-        if (state != null) {
-            target.queryParam("state", state);
+        if (state == null) {
+            return Response.status(Response.Status.SEE_OTHER).header("Location", logout.redirectUri()).build();
         }
-        return Response.seeOther(target.build()).build();
+        return redirectTo(logout.redirectUri(), Map.of("state", state));
     }
 
     @GET
@@ -270,13 +295,20 @@ public class OidcResource {
 
     /** RFC 6749 §4.1.2, §4.1.2.1 and RFC 9207: back to the client's registered redirect URI, with state and iss. */
     private Response back(String redirectUri, Map<String, String> parameters, String state) {
-        UriBuilder target = UriBuilder.fromUri(redirectUri);
-        parameters.forEach(target::queryParam);
+        Map<String, String> all = new java.util.LinkedHashMap<>(parameters);
         if (state != null) {
-            target.queryParam("state", state);
+            all.put("state", state);
         }
-        target.queryParam("iss", issuers.of(request));
-        return Response.seeOther(target.build()).build();
+        all.put("iss", issuers.of(request));
+        return redirectTo(redirectUri, all);
+    }
+
+    /** A registered address with parameters added to its query, each form-encoded as it is (never a URI template). */
+    private static Response redirectTo(String registered, Map<String, String> parameters) {
+        StringBuilder target = new StringBuilder(registered).append(registered.contains("?") ? '&' : '?');
+        parameters.forEach((name, value) -> target.append(name).append('=')
+                .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&'));
+        return Response.status(Response.Status.SEE_OTHER).header("Location", target.substring(0, target.length() - 1)).build();
     }
 
     /** What a person sees when TwoStep cannot send them back: a short page, the audit trail has the reason. */
