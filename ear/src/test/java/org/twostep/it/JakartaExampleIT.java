@@ -2,7 +2,6 @@ package org.twostep.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,10 +16,7 @@ class JakartaExampleIT extends TwoStepIT {
         EnrolledUser user = enrolledUser("jakarta");
         Browser browser = browser();
 
-        Browser.Page login = browser.open("/hello-jakarta/secured/");
-        assertEquals("/twostep/login.xhtml", login.path(), "Jakarta Security sent the browser to TwoStep: " + login.uri());
-        Browser.Page challenge = browser.submit(login, "login", Map.of("username", user.username(), "password", PASSWORD), "signIn");
-        Browser.Page app = enterCode(browser, challenge, user.app().nextCode());
+        Browser.Page app = signInAtApplication(browser, "/hello-jakarta/secured/", user); // through Jakarta Security
         assertEquals("/hello-jakarta/secured/", app.path(), app.text());
         assertEquals(user.username(), app.textOf("username"));
         assertEquals("true", app.textOf("is-user"), "TwoStep's groups claim gives the roles");
@@ -39,9 +35,7 @@ class JakartaExampleIT extends TwoStepIT {
     void signingOutOfTheApplicationSignsOutOfTwoStepAndComesBack() {
         EnrolledUser user = enrolledUser("jakarta-out");
         Browser browser = browser();
-        Browser.Page login = browser.open("/hello-jakarta/secured/");
-        Browser.Page challenge = browser.submit(login, "login", Map.of("username", user.username(), "password", PASSWORD), "signIn");
-        assertEquals("/hello-jakarta/secured/", enterCode(browser, challenge, user.app().nextCode()).path());
+        assertEquals("/hello-jakarta/secured/", signInAtApplication(browser, "/hello-jakarta/secured/", user).path());
         int logouts = db.auditOfType(user.username(), "LOGOUT").size();
 
         Browser.Page back = browser.open("/hello-jakarta/logout");

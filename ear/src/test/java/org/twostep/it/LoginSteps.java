@@ -63,6 +63,19 @@ abstract class LoginSteps {
         return browser;
     }
 
+    /**
+     * Opens a page of another application that TwoStep signs in (OpenID Connect): its client sends the
+     * browser to TwoStep's login, the user gives the password and the app's code, and the browser is
+     * back at the application. Returns the application's page.
+     */
+    Browser.Page signInAtApplication(Browser browser, String path, EnrolledUser user) {
+        Browser.Page login = browser.open(path);
+        assertEquals("/twostep/login.xhtml", login.path(), "the application sent the browser to TwoStep: " + login.uri());
+        Browser.Page challenge = browser.submit(login, "login", Map.of("username", user.username(), "password", PASSWORD), "signIn");
+        assertEquals("/twostep/challenge.xhtml", challenge.path(), challenge.text());
+        return enterCode(browser, challenge, user.app().nextCode());
+    }
+
     void signOut(Browser browser, Browser.Page home) {
         Browser.Page out = browser.submit(home, "logout", Map.of(), "signOut");
         assertEquals("/twostep/login.xhtml", out.path());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,11 +22,7 @@ class OidcExampleIT extends TwoStepIT {
         EnrolledUser user = enrolledUser("hello");
         Browser browser = browser();
 
-        Browser.Page login = browser.open(SECURED);
-        assertEquals("/twostep/login.xhtml", login.path(), "WildFly's OIDC client sent the browser to TwoStep: " + login.uri());
-        Browser.Page challenge = browser.submit(login, "login", Map.of("username", user.username(), "password", PASSWORD), "signIn");
-        assertEquals("/twostep/challenge.xhtml", challenge.path(), challenge.text());
-        Browser.Page app = enterCode(browser, challenge, user.app().nextCode());
+        Browser.Page app = signInAtApplication(browser, SECURED, user); // through WildFly's OIDC client
 
         assertEquals(SECURED, app.path(), app.text());
         assertEquals(user.username(), app.textOf("username"));
@@ -45,9 +40,7 @@ class OidcExampleIT extends TwoStepIT {
     void afterTheApplicationsOwnSessionEndsItSignsInAgainWithoutAPage() {
         EnrolledUser user = enrolledUser("sso");
         Browser browser = browser();
-        Browser.Page login = browser.open(SECURED);
-        Browser.Page challenge = browser.submit(login, "login", Map.of("username", user.username(), "password", PASSWORD), "signIn");
-        assertEquals(SECURED, enterCode(browser, challenge, user.app().nextCode()).path());
+        assertEquals(SECURED, signInAtApplication(browser, SECURED, user).path());
         int passwordSteps = db.auditOfType(user.username(), "FIRST_FACTOR_OK").size();
 
         Browser.Page out = browser.open("/hello-oidc/logout");
@@ -63,9 +56,7 @@ class OidcExampleIT extends TwoStepIT {
     void maxAgeOnTheApplicationsAddressReachesTwoStepWhichAsksForTheSecondFactorOnly() {
         EnrolledUser user = enrolledUser("fresh");
         Browser browser = browser();
-        Browser.Page login = browser.open(SECURED);
-        Browser.Page challenge = browser.submit(login, "login", Map.of("username", user.username(), "password", PASSWORD), "signIn");
-        long firstAuthTime = Long.parseLong(enterCode(browser, challenge, user.app().nextCode()).textOf("auth-time"));
+        long firstAuthTime = Long.parseLong(signInAtApplication(browser, SECURED, user).textOf("auth-time"));
         int passwordSteps = db.auditOfType(user.username(), "FIRST_FACTOR_OK").size();
         browser.open("/hello-oidc/logout");
 
