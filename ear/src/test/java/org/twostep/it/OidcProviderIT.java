@@ -20,7 +20,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -33,6 +32,7 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.twostep.crypto.Digests;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -120,6 +120,7 @@ class OidcProviderIT extends TwoStepIT {
 
         Browser.Raw replay = redeem(APP, APP_SECRET, code, APP_CB, null, true);
         assertOAuthError(replay, 400, "invalid_grant");
+        assertEquals("OIDC_CODE_REPLAYED", lastRefusal());
         assertEquals(401, browser().getWith("api/oidc/userinfo", "Bearer " + accessToken).status(), "revoked");
     }
 
@@ -128,13 +129,17 @@ class OidcProviderIT extends TwoStepIT {
         Browser browser = signedIn(enrolledUser("bound"));
         String code = code(browser, APP, APP_CB, null);
         assertOAuthError(redeem(APP, APP_SECRET, code, "http://127.0.0.1:1/app/other", null, true), 400, "invalid_grant");
+        assertEquals("OIDC_CODE_MISMATCH", lastRefusal());
         assertOAuthError(redeem(SPA, null, code, APP_CB, null, false), 400, "invalid_grant");
+        assertEquals("OIDC_CODE_MISMATCH", lastRefusal());
         assertOAuthError(redeem(APP, "wrong-" + APP_SECRET, code, APP_CB, null, true), 401, "invalid_client");
+        assertEquals("OIDC_CLIENT_AUTH_FAILED", lastRefusal());
         assertOAuthError(redeem(APP, APP_SECRET, code, APP_CB, null, false), 200, null); // client_secret_post works too
 
         String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(UUID.randomUUID().toString().repeat(2).getBytes());
         String pkceCode = code(browser, SPA, SPA_CB, verifier);
         assertOAuthError(redeem(SPA, null, pkceCode, SPA_CB, verifier + "x", false), 400, "invalid_grant");
+        assertEquals("OIDC_PKCE_MISMATCH", lastRefusal());
         assertOAuthError(redeem(SPA, null, pkceCode, SPA_CB, verifier, false), 200, null);
     }
 
@@ -146,8 +151,7 @@ class OidcProviderIT extends TwoStepIT {
         assertTrue(db.update("update oidc_code set expires_at = dateadd('SECOND', -1, current_timestamp)"
                 + " where state = 'ISSUED'") >= 1);
         assertOAuthError(redeem(APP, APP_SECRET, code, APP_CB, null, true), 400, "invalid_grant");
-        assertEquals("OIDC_CODE_EXPIRED", db.query("select reason from audit_event where type = 'OIDC_REFUSED'"
-                + " order by id desc").get(0).get(0));
+        assertEquals("OIDC_CODE_EXPIRED", lastRefusal());
     }
 
     @Test
@@ -156,10 +160,12 @@ class OidcProviderIT extends TwoStepIT {
         Map<String, String> noPkce = query(signedIn.get(authorizeUrl(SPA, SPA_CB, "openid", "s", null, null)).location(), SPA_CB);
         assertEquals("invalid_request", noPkce.get("error"));
         assertEquals("s", noPkce.get("state"));
+        assertEquals("OIDC_PKCE_MISMATCH", lastRefusal());
 
         Map<String, String> none = query(browser().get(authorizeUrl(APP, APP_CB, "openid", "s2", null, null) + "&prompt=none")
                 .location(), APP_CB);
         assertEquals("login_required", none.get("error"), "no page shown");
+        assertEquals("OIDC_LOGIN_REQUIRED", lastRefusal());
         assertEquals("s2", none.get("state"));
     }
 
@@ -191,9 +197,11 @@ class OidcProviderIT extends TwoStepIT {
                 + "&acr_values=phr").location(), APP_CB);
         assertEquals("unmet_authentication_requirements", answer.get("error"));
         assertEquals("s", answer.get("state"));
+        assertEquals("OIDC_UNMET_ACR", lastRefusal());
         Map<String, String> malformed = query(browser.get(authorizeUrl(APP, APP_CB, "openid", "s", "n", null)
                 + "&max_age=soon").location(), APP_CB);
         assertEquals("invalid_request", malformed.get("error"));
+        assertEquals("OIDC_INVALID_REQUEST", lastRefusal());
     }
 
     @Test
@@ -225,12 +233,14 @@ class OidcProviderIT extends TwoStepIT {
                 "code", "x"), null), 401, "invalid_client");
         assertOAuthError(browser.postForm("api/oidc/token", Map.of("grant_type", "authorization_code"), "Basic %%%"), 401,
                 "invalid_client");
+        assertEquals("OIDC_CLIENT_AUTH_FAILED", lastRefusal(), "audited at the door too");
     }
 
     @Test
     void aVerifierForACodeIssuedWithoutAChallengeIsRefused() {
         String code = code(signedIn(enrolledUser("downgrade")), APP, APP_CB, null);
         assertOAuthError(redeem(APP, APP_SECRET, code, APP_CB, "a".repeat(43), true), 400, "invalid_grant");
+        assertEquals("OIDC_PKCE_MISMATCH", lastRefusal());
     }
 
     @Test
@@ -239,6 +249,7 @@ class OidcProviderIT extends TwoStepIT {
         Map<String, String> answer = query(browser.get(authorizeUrl(APP, APP_CB, "openid", "s", "n", null)
                 + "&max_age=0&prompt=none").location(), APP_CB);
         assertEquals("interaction_required", answer.get("error"));
+        assertEquals("OIDC_LOGIN_REQUIRED", lastRefusal());
     }
 
     @ParameterizedTest
@@ -251,6 +262,7 @@ class OidcProviderIT extends TwoStepIT {
         assertEquals(400, answer.status());
         assertNull(answer.location(), "never redirected");
         assertTrue(answer.body().contains("has not registered"), answer.body());
+        assertEquals("OIDC_REDIRECT_URI_MISMATCH", lastRefusal());
         assertFalse(answer.body().contains("Exception"));
     }
 
@@ -267,6 +279,7 @@ class OidcProviderIT extends TwoStepIT {
     @Test
     void twentyConcurrentRedemptionsOfOneCodeGiveTokensOnce() throws Exception {
         String code = code(signedIn(enrolledUser("race")), APP, APP_CB, null);
+        long replaysBefore = replaysAudited();
         List<Callable<Browser.Raw>> redemptions = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             redemptions.add(() -> redeem(APP, APP_SECRET, code, APP_CB, null, true));
@@ -274,6 +287,17 @@ class OidcProviderIT extends TwoStepIT {
         List<Integer> statuses = Race.of(redemptions).stream().map(Browser.Raw::status).toList();
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
         assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 400), statuses.toString());
+        assertEquals(replaysBefore + 19, replaysAudited(), "every refused redemption is audited");
+    }
+
+    private long replaysAudited() {
+        return db.query("select count(*) from audit_event where type = 'OIDC_REFUSED' and reason = 'OIDC_CODE_REPLAYED'")
+                .get(0).getLong(0);
+    }
+
+    /** The reason of the newest OpenID Connect refusal in the audit trail (these tests run one after the other). */
+    private String lastRefusal() {
+        return db.query("select reason from audit_event where type = 'OIDC_REFUSED' order by id desc").get(0).get(0);
     }
 
     // --- the client's side ---
@@ -364,13 +388,9 @@ class OidcProviderIT extends TwoStepIT {
         assertEquals("no-store", answer.header("Cache-Control"));
     }
 
+    /** RFC 7636 §4.2: BASE64URL(SHA256(verifier)). */
     private static String s256(String verifier) {
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
+        return Digests.sha256Base64Url(verifier);
     }
 
     private static JsonNode json(String body) {

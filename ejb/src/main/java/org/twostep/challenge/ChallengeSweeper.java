@@ -11,6 +11,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 import org.twostep.config.Settings;
@@ -48,7 +49,7 @@ public class ChallengeSweeper {
     Authorizations authorizations;
 
     /** Expired authorization codes are kept this long, so that a late replay is still told apart and audited. */
-    static final java.time.Duration CODES_KEPT = java.time.Duration.ofMinutes(5);
+    static final Duration CODES_KEPT = Duration.ofMinutes(5);
 
     @Inject
     Settings settings;

@@ -18,7 +18,9 @@ import org.twostep.audit.AuditLog;
 import org.twostep.audit.ClientInfo;
 import org.twostep.audit.EventType;
 import org.twostep.audit.LoginAttempt;
+import org.twostep.config.Settings;
 import org.twostep.crypto.Digests;
+import org.twostep.factors.SecondFactors;
 import org.twostep.refusal.Reason;
 
 /**
@@ -53,8 +55,14 @@ public class Authorizations {
     @EJB
     AuditLog audit;
 
+    @EJB
+    SecondFactors factors;
+
     @Inject
     Tokens tokens;
+
+    @Inject
+    Settings settings;
 
     @Inject
     EntityManager em;
@@ -155,11 +163,12 @@ public class Authorizations {
     /**
      * Core §3.1.2.1 {@code max_age} and {@code acr_values=phr}: whether the caller's second factor is
      * recent and strong enough, or needs proving again (second factor only). {@code stepUpStarted}:
-     * when a step-up for this very request began (null if none did); a second factor proven since
-     * counts as fresh, whatever {@code max_age}.
+     * when a step-up for this very request began (null if none did); a second factor proven since,
+     * while that step-up's challenge could still live, counts as fresh whatever {@code max_age}.
      */
-    public Assured assurance(AuthorizationRequest request, SignedIn who, boolean hasSecurityKey, Instant stepUpStarted) {
-        boolean steppedUp = stepUpStarted != null && who.secondFactorAt() != null && !who.secondFactorAt().isBefore(stepUpStarted);
+    public Assured assurance(AuthorizationRequest request, SignedIn who, Instant stepUpStarted) {
+        boolean stepUpLive = stepUpStarted != null && stepUpStarted.plus(settings.challengeTtl()).isAfter(clock.instant());
+        boolean steppedUp = stepUpLive && who.secondFactorAt() != null && !who.secondFactorAt().isBefore(stepUpStarted);
         boolean strongEnough = !request.phishingResistant()
                 || Assurance.PHISHING_RESISTANT.equals(Assurance.acr(who.secondFactor()));
         boolean recentEnough = steppedUp || request.maxAge() == null || who.secondFactorAt() != null
@@ -167,7 +176,7 @@ public class Authorizations {
         if (strongEnough && recentEnough) {
             return Assured.ENOUGH;
         }
-        if (!strongEnough && (steppedUp || !hasSecurityKey)) {
+        if (!strongEnough && (steppedUp || !factors.options(who.accountId()).securityKey())) {
             return Assured.UNMET;
         }
         return Assured.STEP_UP;

@@ -24,6 +24,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.twostep.audit.Method;
+import org.twostep.refusal.Reason;
 
 /**
  * The tokens an application gets, signed with the current {@link SigningKeys} key (RS256, its
@@ -58,19 +59,10 @@ public class Tokens {
     }
 
     public String idToken(String issuer, Grant grant, Person person) {
-        Instant now = clock.instant();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(issuer)
-                .subject(person.subject())
-                .audience(grant.clientId())
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(LIFETIME)))
-                .claim("auth_time", grant.authTime().getEpochSecond())
+        JWTClaimsSet.Builder claims = common(issuer, grant, person)
                 .claim("acr", Assurance.acr(grant.method()))
                 .claim("amr", Assurance.amr(grant.method()))
-                .claim("azp", grant.clientId())
-                .claim("preferred_username", person.username())
-                .claim("groups", List.copyOf(person.groups()));
+                .claim("azp", grant.clientId());
         if (grant.nonce() != null) {
             claims.claim("nonce", grant.nonce());
         }
@@ -79,39 +71,43 @@ public class Tokens {
     }
 
     public String accessToken(String issuer, Grant grant, Person person) {
+        JWTClaimsSet.Builder claims = common(issuer, grant, person)
+                .jwtID(grant.tokenId())
+                .claim("client_id", grant.clientId())
+                .claim("scope", grant.scope())
+                .claim("roles", List.copyOf(person.groups()));
+        // RFC 9068 §2.1: an access token says so in its type.
+        return sign(claims.build(), new JOSEObjectType("at+jwt"));
+    }
+
+    /** What both tokens say: who, for whom, by whom, how long, and when the second factor was proven. */
+    private JWTClaimsSet.Builder common(String issuer, Grant grant, Person person) {
         Instant now = clock.instant();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+        return new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(person.subject())
                 .audience(grant.clientId())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(LIFETIME)))
-                .jwtID(grant.tokenId())
-                .claim("client_id", grant.clientId())
-                .claim("scope", grant.scope())
                 .claim("auth_time", grant.authTime().getEpochSecond())
                 .claim("preferred_username", person.username())
-                .claim("roles", List.copyOf(person.groups()))
                 .claim("groups", List.copyOf(person.groups()));
-        // RFC 9068 §2.1: an access token says so in its type.
-        return sign(claims.build(), new JOSEObjectType("at+jwt"));
     }
 
     /** The claims of an access token TwoStep issued, if its signature, issuer, type and lifetime hold. */
     public JWTClaimsSet verifyAccessToken(String issuer, String token) {
-        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        DefaultJWTProcessor<SecurityContext> processor = signedByTwoStep();
         processor.setJWSTypeVerifier((type, context) -> {
             if (!new JOSEObjectType("at+jwt").equals(type)) {
                 throw new BadJOSEException("not an access token");
             }
         });
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(keys.verificationKeys())));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(new JWTClaimsSet.Builder().issuer(issuer).build(),
                 Set.of("sub", "exp", "iat", "jti")));
         try {
             return processor.process(token, null);
         } catch (ParseException | BadJOSEException | JOSEException e) {
-            throw new OidcException("invalid_token", org.twostep.refusal.Reason.OIDC_INVALID_REQUEST,
+            throw new OidcException("invalid_token", Reason.OIDC_INVALID_REQUEST,
                     "the access token is not valid");
         }
     }
@@ -121,8 +117,7 @@ public class Tokens {
      * {@code id_token_hint} is (RP-Initiated Logout 1.0 §2), or null when it is none of TwoStep's.
      */
     public JWTClaimsSet idTokenHint(String issuer, String token) {
-        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(keys.verificationKeys())));
+        DefaultJWTProcessor<SecurityContext> processor = signedByTwoStep();
         processor.setJWTClaimsSetVerifier((claims, context) -> {
             if (!issuer.equals(claims.getIssuer()) || claims.getAudience().size() != 1) {
                 throw new BadJWTException("not an ID token of this issuer");
@@ -133,6 +128,13 @@ public class Tokens {
         } catch (ParseException | BadJOSEException | JOSEException e) {
             return null;
         }
+    }
+
+    /** A processor that accepts RS256 signatures by any of TwoStep's keys, current or kept after a rotation. */
+    private DefaultJWTProcessor<SecurityContext> signedByTwoStep() {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(keys.verificationKeys())));
+        return processor;
     }
 
     /** OpenID Connect Core §5.4: {@code profile} and {@code email} scopes ask for these claims. */

@@ -1,5 +1,6 @@
 package org.twostep.web.login;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
@@ -8,6 +9,9 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.twostep.account.Accounts;
+import org.twostep.account.SignedIn;
 
 /**
  * Hands a credential to the mechanism, whatever state the session is in, and returns what it made
@@ -34,6 +38,12 @@ public class Logins {
     @Inject
     HttpServletRequest request;
 
+    @EJB
+    Accounts accounts;
+
+    @Inject
+    RequestClient client;
+
     public LoginOutcome submit(Credential credential, HttpServletResponse response) {
         if (request.getUserPrincipal() != null) {
             request.setAttribute(REAUTHENTICATING, Boolean.TRUE);
@@ -48,6 +58,26 @@ public class Logins {
         securityContext.authenticate(request, response, AuthenticationParameters.withParams()
                 .credential(credential).newAuthentication(true));
         return LoginOutcome.of(request);
+    }
+
+    /**
+     * Signs the session out, from TwoStep's own page or an application's logout request: audited
+     * ({@code LOGOUT}), the container forgets the caller, the session ends.
+     */
+    public void signOut() {
+        SignedIn who = SignedInSession.get(request);
+        if (who != null) {
+            accounts.signedOut(who, client.info());
+        }
+        try {
+            request.logout();
+        } catch (ServletException e) {
+            throw new IllegalStateException("could not sign the request out", e);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
     }
 
     /** Whether the mechanism is being asked to forget this request's caller only, not to sign the session out. */

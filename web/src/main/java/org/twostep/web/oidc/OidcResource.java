@@ -24,16 +24,14 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.twostep.account.Accounts;
 import org.twostep.account.SignedIn;
-import org.twostep.config.Settings;
-import org.twostep.factors.SecondFactors;
 import org.twostep.oidc.AuthorizationRequest;
 import org.twostep.oidc.Authorizations;
 import org.twostep.oidc.OidcException;
 import org.twostep.oidc.SigningKeys;
 import org.twostep.refusal.Refusal;
 import org.twostep.refusal.VerificationException;
+import org.twostep.web.login.Logins;
 import org.twostep.web.login.RequestClient;
 import org.twostep.web.login.SignedInSession;
 import org.twostep.web.login.StepUp;
@@ -62,11 +60,8 @@ public class OidcResource {
     @EJB
     Authorizations authorizations;
 
-    @EJB
-    SecondFactors factors;
-
-    @EJB
-    Accounts accounts;
+    @Inject
+    Logins logins;
 
     @Inject
     StepUp stepUp;
@@ -74,8 +69,6 @@ public class OidcResource {
     @Inject
     Clock clock;
 
-    @Inject
-    Settings settings;
 
     @Inject
     SigningKeys signingKeys;
@@ -122,8 +115,7 @@ public class OidcResource {
                 }
                 // The two-step login first, then back to this very request.
                 SignedInSession.returnHereAfterLogin(request);
-                // Set as the header itself: a path of this server, not resolved against the REST base.
-                return Response.status(Response.Status.SEE_OTHER).header("Location", request.getContextPath() + "/login.xhtml").build();
+                return seeOther(request.getContextPath() + "/login.xhtml");
             }
             Response stepUp = stepUpIfAsked(authorization, who);
             if (stepUp != null) {
@@ -146,29 +138,22 @@ public class OidcResource {
      */
     private Response stepUpIfAsked(AuthorizationRequest authorization, SignedIn who) {
         HttpSession session = request.getSession();
-        // A step-up counts only for the request that asked for it, and only while its challenge could live.
+        // A step-up counts only for the request that opened it (the service decides for how long).
         Instant started = session.getAttribute(STEP_UP_STARTED) instanceof StepUpFor marker
-                && marker.request().equals(request.getQueryString())
-                && marker.started().plus(settings.challengeTtl()).isAfter(clock.instant()) ? marker.started() : null;
+                && marker.request().equals(request.getQueryString()) ? marker.started() : null;
         session.removeAttribute(STEP_UP_STARTED);
-        switch (authorizations.assurance(authorization, who, factors.options(who.accountId()).securityKey(), started)) {
-            case ENOUGH -> {
-                return null;
-            }
-            case UNMET -> {
-                throw authorizations.unmet(authorization, client.info());
-            }
+        return switch (authorizations.assurance(authorization, who, started)) {
+            case ENOUGH -> null;
+            case UNMET -> throw authorizations.unmet(authorization, client.info());
             case STEP_UP -> {
                 if ("none".equals(authorization.prompt())) {
                     throw authorizations.interactionRequired(authorization, client.info()); // no page for prompt=none
                 }
                 stepUp.openForThisRequest();
                 session.setAttribute(STEP_UP_STARTED, new StepUpFor(request.getQueryString(), clock.instant()));
-                return Response.status(Response.Status.SEE_OTHER).header("Location", request.getContextPath() + "/challenge.xhtml")
-                        .build();
+                yield seeOther(request.getContextPath() + "/challenge.xhtml");
             }
-            default -> throw new IllegalStateException();
-        }
+        };
     }
 
     @POST
@@ -266,24 +251,13 @@ public class OidcResource {
             return errorPage(e);
         }
         if (!logout.confirmed()) {
-            return Response.status(Response.Status.SEE_OTHER).header("Location", request.getContextPath() + "/home.xhtml").build();
+            return seeOther(request.getContextPath() + "/home.xhtml");
         }
-        SignedIn who = SignedInSession.get(request);
-        if (who != null) {
-            accounts.signedOut(who, client.info());
-        }
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
+        logins.signOut();
         if (logout.redirectUri() == null) {
-            return Response.status(Response.Status.SEE_OTHER)
-                    .header("Location", request.getContextPath() + "/login.xhtml?signedOut=true").build();
+            return seeOther(request.getContextPath() + "/login.xhtml?signedOut=true");
         }
-        if (state == null) {
-            return Response.status(Response.Status.SEE_OTHER).header("Location", logout.redirectUri()).build();
-        }
-        return redirectTo(logout.redirectUri(), Map.of("state", state));
+        return redirectTo(logout.redirectUri(), state == null ? Map.of() : Map.of("state", state));
     }
 
     @GET
@@ -305,10 +279,19 @@ public class OidcResource {
 
     /** A registered address with parameters added to its query, each form-encoded as it is (never a URI template). */
     private static Response redirectTo(String registered, Map<String, String> parameters) {
-        StringBuilder target = new StringBuilder(registered).append(registered.contains("?") ? '&' : '?');
-        parameters.forEach((name, value) -> target.append(name).append('=')
-                .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&'));
-        return Response.status(Response.Status.SEE_OTHER).header("Location", target.substring(0, target.length() - 1)).build();
+        StringBuilder target = new StringBuilder(registered);
+        char separator = registered.contains("?") ? '&' : '?';
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            target.append(separator).append(parameter.getKey()).append('=')
+                    .append(java.net.URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
+            separator = '&';
+        }
+        return seeOther(target.toString());
+    }
+
+    /** 303 to an address as written: a path of this server is not resolved against the REST base. */
+    private static Response seeOther(String location) {
+        return Response.status(Response.Status.SEE_OTHER).header("Location", location).build();
     }
 
     /** What a person sees when TwoStep cannot send them back: a short page, the audit trail has the reason. */
