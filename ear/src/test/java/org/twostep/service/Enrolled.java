@@ -12,7 +12,7 @@ record Enrolled(long accountId, String username, String secret, long appId) {
 
     /** The caller after the password step: no second factor yet. */
     SignedIn afterPassword() {
-        return new SignedIn(accountId, username, Set.of("user"), null, null);
+        return new SignedIn(accountId, username, Set.of("user"), null, null, "sid-" + accountId);
     }
 
     LoginAttempt attempt() {

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.twostep.config.Settings;
+import org.twostep.oidc.ClientSettings;
 import org.twostep.oidc.OidcClients;
 import org.twostep.oidc.OidcException;
 
@@ -27,7 +28,7 @@ class OidcClientsIT extends ServiceIT {
     @Test
     void aClientNoLongerConfiguredIsRemovedAndCanNoLongerAuthenticate() {
         String clientId = "gone-" + System.nanoTime();
-        clients.register(clientId, SECRET, List.of("https://app.example.com/cb"), List.of());
+        clients.register(clientId, ClientSettings.of(SECRET, List.of("https://app.example.com/cb")));
         assertEquals(clientId, clients.authenticate(clientId, SECRET).clientId());
         assertEquals("invalid_client", assertThrows(OidcException.class, () -> clients.authenticate(clientId, "x" + SECRET)).error());
 
@@ -39,8 +40,8 @@ class OidcClientsIT extends ServiceIT {
 
     @Test
     void aShortSecretOrAFragmentInARedirectUriIsNotRegistered() {
-        assertThrows(Exception.class, () -> clients.register("short", "too-short", List.of("https://app.example.com/cb"), List.of()));
-        assertThrows(Exception.class, () -> clients.register("fragment", SECRET, List.of("https://app.example.com/cb#x"), List.of()));
+        assertThrows(Exception.class, () -> clients.register("short", ClientSettings.of("too-short", List.of("https://app.example.com/cb"))));
+        assertThrows(Exception.class, () -> clients.register("fragment", ClientSettings.of(SECRET, List.of("https://app.example.com/cb#x"))));
         assertNull(clients.find("short"));
         assertNull(clients.find("fragment"));
     }

@@ -62,7 +62,7 @@ class StepUpIT extends ServiceIT {
                 .filter(e -> e.reason() == Reason.STEP_UP_REQUIRED).map(AuditEvent::type).toList());
 
         clock.move(Duration.ofSeconds(30)); // the code of the sign-in is spent
-        ChallengeTicket stepUp = challenges.openStepUp(who, Enrolled.CLIENT);
+        ChallengeTicket stepUp = challenges.openStepUp(who, false, Enrolled.CLIENT);
         SignedIn proven = verifications.totp(stepUp.id(), currentCode(user), Enrolled.CLIENT);
         assertEquals(1, count(user.accountId(), EventType.STEP_UP_OK));
         assertEquals(10, recoveryCodes.regenerate(who.provenAt(proven.secondFactorAt(), proven.secondFactor()), Enrolled.CLIENT).size(),

@@ -41,6 +41,12 @@ public class AuditLog {
         em.persist(event);
     }
 
+    /** Records what happened outside any transaction (a notice sent in the background), in a transaction of its own. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordAlone(AuditEvent event) {
+        refusal(event);
+    }
+
     /** The second factor (an app or a key) the account last signed in with; null when it never did. */
     public Method lastSecondFactorMethod(long accountId) {
         List<Method> last = em.createQuery("select e.method from AuditEvent e where e.accountId = :account"

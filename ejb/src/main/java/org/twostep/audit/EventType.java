@@ -41,5 +41,7 @@ public enum EventType {
     /** An application redeemed a code for an ID token (OpenID Connect). */
     OIDC_TOKEN_ISSUED,
     /** An OpenID Connect request was refused (see the reason). */
-    OIDC_REFUSED
+    OIDC_REFUSED,
+    /** An application was sent a Back-Channel Logout notice for an ended session (refused: not delivered). */
+    OIDC_LOGOUT_NOTICE
 }

@@ -82,10 +82,11 @@ public class Challenges {
      * Step-up: a signed-in caller proves a second factor again before a sensitive change (adding or
      * removing a factor, new recovery codes). Proven like a login's second step, audited STEP_UP_OK.
      */
-    public ChallengeTicket openStepUp(SignedIn who, ClientInfo client) {
+    public ChallengeTicket openStepUp(SignedIn who, boolean keyOnly, ClientInfo client) {
         LoginAttempt attempt = LoginAttempt.start(who.username(), client);
         refuseWhenLocked(who, attempt);
-        PendingChallenge challenge = create(who.accountId(), attempt, PendingChallenge.Purpose.STEP_UP);
+        PendingChallenge challenge = create(who.accountId(), attempt,
+                keyOnly ? PendingChallenge.Purpose.STEP_UP_KEY : PendingChallenge.Purpose.STEP_UP);
         audit.record(AuditEvent.succeeded(EventType.STEP_UP_STARTED, attempt).forAccount(who.accountId()));
         return new ChallengeTicket(challenge.id(), challenge.purpose());
     }
@@ -108,7 +109,11 @@ public class Challenges {
     /** What the challenge page offers this pending login, and which method it used last. */
     public SecondFactorOptions options(String challengeId) {
         PendingChallenge challenge = challengeId == null ? null : em.find(PendingChallenge.class, challengeId);
-        return challenge == null ? SecondFactorOptions.NONE : factors.options(challenge.accountId());
+        if (challenge == null) {
+            return SecondFactorOptions.NONE;
+        }
+        SecondFactorOptions options = factors.options(challenge.accountId());
+        return challenge.purpose() == PendingChallenge.Purpose.STEP_UP_KEY ? options.keysOnly() : options;
     }
 
     /**

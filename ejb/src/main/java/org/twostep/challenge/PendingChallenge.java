@@ -25,7 +25,9 @@ public class PendingChallenge {
     public enum Purpose {
         SECOND_FACTOR,
         ENROLLMENT,
-        STEP_UP
+        STEP_UP,
+        /** A step-up that only a security key or passkey can prove: an application asked for {@code acr} {@code phr}. */
+        STEP_UP_KEY
     }
 
     public enum State {

@@ -47,9 +47,13 @@ import org.twostep.webauthn.WebAuthnOptions;
 @Stateless
 public class Verifications {
 
-    /** The challenges a factor can be proven against: a login's second step, or a step-up. */
+    /** The challenges a code can be proven against: a login's second step, or a step-up that takes any factor. */
     private static final Set<PendingChallenge.Purpose> PROVING =
             EnumSet.of(PendingChallenge.Purpose.SECOND_FACTOR, PendingChallenge.Purpose.STEP_UP);
+
+    /** A security key proves those, and a step-up that takes only a key. */
+    private static final Set<PendingChallenge.Purpose> PROVING_WITH_A_KEY = EnumSet.of(PendingChallenge.Purpose.SECOND_FACTOR,
+            PendingChallenge.Purpose.STEP_UP, PendingChallenge.Purpose.STEP_UP_KEY);
 
     @Inject
     Clock clock;
@@ -87,13 +91,13 @@ public class Verifications {
 
     /** Starts proving a security key: a fresh WebAuthn challenge tied to this pending challenge. */
     public WebAuthnOptions.Request webAuthnOptions(String challengeId, ClientInfo client) {
-        PendingChallenge challenge = live.take(challengeId, PROVING, client);
+        PendingChallenge challenge = live.take(challengeId, PROVING_WITH_A_KEY, client);
         return webAuthn.secondFactorOptions(challenge.accountId(), challenge.id());
     }
 
     /** An assertion from one of the account's security keys or passkeys, after the password. */
     public SignedIn webAuthn(String challengeId, String ceremonyId, String json, RelyingParty rp, ClientInfo client) {
-        PendingChallenge challenge = live.take(challengeId, PROVING, client);
+        PendingChallenge challenge = live.take(challengeId, PROVING_WITH_A_KEY, client);
         prove(challenge, Method.WEBAUTHN, client,
                 () -> webAuthn.verifySecondFactor(challenge.accountId(), challenge.id(), ceremonyId, json, rp));
         return signIn(challenge, Method.WEBAUTHN, client, null);

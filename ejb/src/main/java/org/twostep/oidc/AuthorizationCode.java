@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.twostep.account.SignedIn;
 import org.twostep.audit.Method;
 
 /**
@@ -64,6 +65,10 @@ public class AuthorizationCode {
     @Column(nullable = false, length = 512)
     private String issuer;
 
+    /** The TwoStep session the code was issued in. */
+    @Column(length = 43)
+    private String sid;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -73,18 +78,19 @@ public class AuthorizationCode {
     protected AuthorizationCode() {
     }
 
-    AuthorizationCode(String codeDigest, AuthorizationRequest request, long accountId, Instant authTime, Method method,
-                      String issuer, Instant now, Instant expiresAt) {
+    AuthorizationCode(String codeDigest, AuthorizationRequest request, SignedIn who, String issuer, Instant now,
+                      Instant expiresAt) {
         this.issuer = issuer;
         this.codeDigest = codeDigest;
         this.clientId = request.clientId();
-        this.accountId = accountId;
+        this.accountId = who.accountId();
+        this.sid = who.sessionId();
         this.redirectUri = request.redirectUri();
         this.codeChallenge = request.codeChallenge();
         this.nonce = request.nonce();
         this.scope = request.scope();
-        this.authTime = authTime;
-        this.method = method;
+        this.authTime = who.secondFactorAt();
+        this.method = who.secondFactor();
         this.state = State.ISSUED;
         this.createdAt = now;
         this.expiresAt = expiresAt;
@@ -124,6 +130,10 @@ public class AuthorizationCode {
 
     String issuer() {
         return issuer;
+    }
+
+    String sid() {
+        return sid;
     }
 
     State state() {

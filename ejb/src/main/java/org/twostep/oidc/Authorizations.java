@@ -46,6 +46,9 @@ public class Authorizations {
     /** The scopes TwoStep grants (Core §5.4); others asked for are left out of the grant. */
     static final List<String> SCOPES = List.of("openid", "profile", "email");
 
+    /** The {@code prompt} values TwoStep answers (Core §3.1.2.1); {@code select_account} is not one. */
+    private static final List<String> PROMPTS = List.of("none", "login", "consent");
+
     @EJB
     OidcClients clients;
 
@@ -60,6 +63,9 @@ public class Authorizations {
 
     @Inject
     Tokens tokens;
+
+    @EJB
+    OidcSessions sessions;
 
     @Inject
     Settings settings;
@@ -128,11 +134,13 @@ public class Authorizations {
             throw refused(new OidcException("invalid_request", Reason.OIDC_PKCE_MISMATCH, "a public client must use PKCE"),
                     p.clientId(), client);
         }
-        // Core §3.1.2.1: prompt=none is answered without a page; the others are not offered yet.
-        if (p.prompt() != null && !"none".equals(p.prompt())) {
-            throw refused(OidcException.invalidRequest("prompt=" + safe(p.prompt()) + " is not supported"), p.clientId(), client);
+        // Core §3.1.2.1: prompt=none is answered without a page; prompt=login proves the second factor again,
+        // as max_age=0 does; consent is given when an administrator registers the client. none goes alone.
+        List<String> prompts = p.prompt() == null ? List.of() : List.of(p.prompt().split(" "));
+        if (!PROMPTS.containsAll(prompts) || prompts.contains("none") && prompts.size() > 1) {
+            throw refused(OidcException.invalidRequest("prompt is none, or any of login and consent"), p.clientId(), client);
         }
-        // Core §3.1.2.1: max_age, a number of seconds; acr_values, space-separated, of which TwoStep knows phr and mfa.
+        // Core §3.1.2.1: max_age, a number of seconds; the client's own limit, if stricter, wins.
         Integer maxAge = null;
         if (p.maxAge() != null) {
             if (!p.maxAge().matches("[0-9]{1,9}")) {
@@ -140,18 +148,23 @@ public class Authorizations {
             }
             maxAge = Integer.valueOf(p.maxAge());
         }
-        // acr_values is a list of what the client would accept: phr is required only when nothing else is.
+        maxAge = stricter(stricter(maxAge, registered.defaultMaxAge()), prompts.contains("login") ? 0 : null);
+        // acr_values is a list of what the client would accept: phr is required only when nothing else is,
+        // or when the client is registered to take nothing else.
         List<String> acrs = p.acrValues() == null ? List.of() : List.of(p.acrValues().split(" "));
-        boolean phishingResistant = acrs.contains(Assurance.PHISHING_RESISTANT) && !acrs.contains(Assurance.ANY_SECOND_FACTOR);
+        boolean phishingResistant = registered.requiresPhishingResistant()
+                || acrs.contains(Assurance.PHISHING_RESISTANT) && !acrs.contains(Assurance.ANY_SECOND_FACTOR);
         if (p.nonce() != null && p.nonce().length() > 512 || p.state() != null && p.state().length() > 2048) {
             throw refused(OidcException.invalidRequest("nonce or state is too long"), p.clientId(), client);
         }
         return new AuthorizationRequest(p.clientId(), p.redirectUri(), p.state(), p.nonce(), scope, p.codeChallenge(),
-                p.prompt(), maxAge, phishingResistant);
+                prompts.contains("none"), maxAge, phishingResistant);
     }
 
     /** What a signed-in caller's session is worth to this request. */
     public enum Assured {
+        /** The caller is in none of the groups the client is for: a page at TwoStep says so. */
+        NO_ACCESS,
         /** Issue the code. */
         ENOUGH,
         /** Prove a second factor again first (the step-up state), then come back. */
@@ -167,6 +180,11 @@ public class Authorizations {
      * while that step-up's challenge could still live, counts as fresh whatever {@code max_age}.
      */
     public Assured assurance(AuthorizationRequest request, SignedIn who, Instant stepUpStarted) {
+        Account account = accounts.find(who.accountId());
+        OidcClient registered = clients.find(request.clientId());
+        if (account == null || registered == null || !registered.admits(account.groups())) {
+            return Assured.NO_ACCESS;
+        }
         boolean stepUpLive = stepUpStarted != null && stepUpStarted.plus(settings.challengeTtl()).isAfter(clock.instant());
         boolean steppedUp = stepUpLive && who.secondFactorAt() != null && !who.secondFactorAt().isBefore(stepUpStarted);
         boolean strongEnough = !request.phishingResistant()
@@ -180,6 +198,12 @@ public class Authorizations {
             return Assured.UNMET;
         }
         return Assured.STEP_UP;
+    }
+
+    /** The caller may not use this client: Core §3.1.2.6 {@code access_denied}, audited. */
+    public OidcException noAccess(AuthorizationRequest request, ClientInfo client) {
+        return refused(new OidcException("access_denied", Reason.OIDC_NO_ACCESS, "the account may not use this application"),
+                request.clientId(), client);
     }
 
     /** {@code acr_values=phr} cannot be met: the error goes back to the client (OpenID Connect Core errata, §3.1.2.6), audited. */
@@ -207,8 +231,7 @@ public class Authorizations {
     public String issue(AuthorizationRequest request, SignedIn who, String issuer, ClientInfo client) {
         String code = Digests.randomBase64Url(32);
         Instant now = clock.instant();
-        em.persist(new AuthorizationCode(Digests.sha256Base64Url(code), request, who.accountId(), who.secondFactorAt(),
-                who.secondFactor(), issuer, now, now.plus(CODE_LIFETIME)));
+        em.persist(new AuthorizationCode(Digests.sha256Base64Url(code), request, who, issuer, now, now.plus(CODE_LIFETIME)));
         audit.record(AuditEvent.succeeded(EventType.OIDC_CODE_ISSUED, LoginAttempt.resume(null, who.username(), client))
                 .forAccount(who.accountId()).by(who.secondFactor()).detail("client=" + request.clientId()));
         return code;
@@ -261,7 +284,9 @@ public class Authorizations {
         String issuer = code.issuer();
         Tokens.Person person = new Tokens.Person(account.oidcSubject(), account.username(), account.displayName(),
                 account.email(), account.groups());
-        Tokens.Grant grant = new Tokens.Grant(code.clientId(), code.nonce(), code.scope(), code.authTime(), code.method(), digest);
+        Tokens.Grant grant = new Tokens.Grant(code.clientId(), code.nonce(), code.scope(), code.authTime(), code.method(), digest,
+                code.sid());
+        sessions.given(code, clock.instant());
         audit.record(AuditEvent.succeeded(EventType.OIDC_TOKEN_ISSUED, LoginAttempt.resume(null, account.username(), client))
                 .forAccount(account.id()).by(code.method()).detail("client=" + code.clientId()));
         return new TokenResponse(tokens.accessToken(issuer, grant, person), tokens.idToken(issuer, grant, person),
@@ -364,6 +389,11 @@ public class Authorizations {
         audit.refusal(AuditEvent.refused(EventType.OIDC_REFUSED, e.reason(), LoginAttempt.resume(null, null, client))
                 .detail("client=" + safe(clientId) + "; " + e.error()));
         return e;
+    }
+
+    /** The smaller of two limits, either of which may be absent (null). */
+    private static Integer stricter(Integer a, Integer b) {
+        return a == null ? b : b == null ? a : Math.min(a, b);
     }
 
     /** Client-supplied text in an audit detail or a description: bounded, printable. */

@@ -17,8 +17,11 @@ import org.twostep.config.Settings;
  * properties: {@code twostep.oidc.client.<id>.redirect-uris} (comma-separated, exact) and
  * {@code twostep.oidc.client.<id>.secret} (a confidential client; without it the client is public and
  * must use PKCE), {@code twostep.oidc.client.<id>.post-logout-redirect-uris} (where logout may return
- * to, exact; optional). A client that is misconfigured is skipped with a warning that names what is wrong
- * (never the secret). A client no longer configured is removed.
+ * to, exact; optional), {@code .groups} (only members of these groups may use it; optional),
+ * {@code .max-age} (the oldest second factor, in seconds, it accepts; optional), {@code .acr}
+ * ({@code phr}: only a security key or passkey; optional) and {@code .backchannel-logout-uri} (where
+ * Back-Channel Logout notices go; optional). A client that is misconfigured is skipped with a warning
+ * that names what is wrong (never the secret). A client no longer configured is removed.
  */
 @Singleton
 @Startup
@@ -42,18 +45,25 @@ public class ClientRegistration {
         List<String> registered = new java.util.ArrayList<>();
         for (String clientId : settings.oidcClients()) {
             String prefix = "twostep.oidc.client." + clientId.strip() + ".";
-            List<String> redirectUris = uris(prefix + "redirect-uris");
-            List<String> postLogoutRedirectUris = uris(prefix + "post-logout-redirect-uris");
-            String secret = config.getOptionalValue(prefix + "secret", String.class).orElse(null);
-            String problem = ClientRules.misconfiguration(clientId.strip(), secret, redirectUris, postLogoutRedirectUris);
+            String maxAge = text(prefix + "max-age");
+            if (maxAge != null && !maxAge.matches("[0-9]{1,9}")) {
+                log.warning(() -> "OpenID Connect client not registered: the max-age of client " + clientId.strip()
+                        + " is a number of seconds");
+                continue;
+            }
+            ClientSettings client = new ClientSettings(text(prefix + "secret"), list(prefix + "redirect-uris"),
+                    list(prefix + "post-logout-redirect-uris"), list(prefix + "groups"),
+                    maxAge == null ? null : Integer.valueOf(maxAge), text(prefix + "acr"), text(prefix + "backchannel-logout-uri"));
+            String problem = ClientRules.misconfiguration(clientId.strip(), client);
             if (problem != null) {
                 log.warning(() -> "OpenID Connect client not registered: " + problem);
                 continue;
             }
-            clients.register(clientId.strip(), secret, redirectUris, postLogoutRedirectUris);
+            clients.register(clientId.strip(), client);
             registered.add(clientId.strip());
             log.info(() -> "Registered the OpenID Connect client " + clientId.strip() + " ("
-                    + (secret == null ? "public" : "confidential") + ", " + redirectUris.size() + " redirect URIs)");
+                    + (client.secret() == null ? "public" : "confidential") + ", " + client.redirectUris().size()
+                    + " redirect URIs" + (client.allowedGroups().isEmpty() ? "" : ", for " + client.allowedGroups()) + ")");
         }
         int removed = clients.removeAllBut(registered);
         if (removed > 0) {
@@ -61,9 +71,13 @@ public class ClientRegistration {
         }
     }
 
-    private List<String> uris(String property) {
+    private List<String> list(String property) {
         return config.getOptionalValue(property, String.class)
-                .map(uris -> Arrays.stream(uris.split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList())
+                .map(values -> Arrays.stream(values.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList())
                 .orElse(List.of());
+    }
+
+    private String text(String property) {
+        return config.getOptionalValue(property, String.class).map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
     }
 }

@@ -8,11 +8,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An application that signs its users in through TwoStep (a relying party): its client id, whether
  * it is confidential (it holds a secret, stored as a digest) or public (it must use PKCE), and the
- * redirect URIs it registered, compared to the letter.
+ * redirect URIs it registered, compared to the letter; who may use it, what it asks of every
+ * sign-in, and where its logout notices go ({@link ClientSettings}).
  */
 @Entity
 @Table(name = "oidc_client")
@@ -37,6 +39,18 @@ public class OidcClient {
     @Column(name = "post_logout_redirect_uris", nullable = false, length = 4000)
     private String postLogoutRedirectUris;
 
+    @Column(name = "allowed_groups", nullable = false, length = 1000)
+    private String allowedGroups;
+
+    @Column(name = "default_max_age")
+    private Integer defaultMaxAge;
+
+    @Column(name = "required_acr", length = 16)
+    private String requiredAcr;
+
+    @Column(name = "backchannel_logout_uri", length = 2000)
+    private String backChannelLogoutUri;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -49,11 +63,15 @@ public class OidcClient {
     }
 
     /** What the configuration says of the client now: registering again updates it. */
-    void configure(String secretDigest, List<String> redirectUris, List<String> postLogoutRedirectUris) {
+    void configure(String secretDigest, ClientSettings settings) {
         this.confidential = secretDigest != null;
         this.secretDigest = secretDigest;
-        this.redirectUris = String.join("\n", redirectUris);
-        this.postLogoutRedirectUris = String.join("\n", postLogoutRedirectUris);
+        this.redirectUris = String.join("\n", settings.redirectUris());
+        this.postLogoutRedirectUris = String.join("\n", settings.postLogoutRedirectUris());
+        this.allowedGroups = String.join("\n", settings.allowedGroups());
+        this.defaultMaxAge = settings.defaultMaxAge();
+        this.requiredAcr = settings.requiredAcr();
+        this.backChannelLogoutUri = settings.backChannelLogoutUri();
     }
 
     public String clientId() {
@@ -73,6 +91,31 @@ public class OidcClient {
     }
 
     public List<String> postLogoutRedirectUris() {
-        return postLogoutRedirectUris.isEmpty() ? List.of() : List.of(postLogoutRedirectUris.split("\n"));
+        return lines(postLogoutRedirectUris);
+    }
+
+    /** Whether an account in these groups may use this client: every account, when it names no group. */
+    public boolean admits(Set<String> groups) {
+        List<String> allowed = lines(allowedGroups);
+        return allowed.isEmpty() || allowed.stream().anyMatch(groups::contains);
+    }
+
+    /** The oldest second factor (seconds) this client accepts, or null. */
+    public Integer defaultMaxAge() {
+        return defaultMaxAge;
+    }
+
+    /** Whether this client takes only a security key or passkey ({@code acr} {@code phr}). */
+    public boolean requiresPhishingResistant() {
+        return Assurance.PHISHING_RESISTANT.equals(requiredAcr);
+    }
+
+    /** Where its Back-Channel Logout notices go, or null. */
+    public String backChannelLogoutUri() {
+        return backChannelLogoutUri;
+    }
+
+    private static List<String> lines(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 }

@@ -12,7 +12,7 @@ import org.twostep.crypto.Digests;
  * and authenticated at the token endpoint by their secret, compared as a digest in constant time.
  *
  * <pre>{@code
- * clients.register("hello-oidc", secret, List.of("http://localhost:8080/hello-oidc/"), List.of());
+ * clients.register("hello-oidc", ClientSettings.of(secret, List.of("http://localhost:8080/hello-oidc/")));
  * OidcClient client = clients.authenticate("hello-oidc", presentedSecret); // or invalid_client
  * }</pre>
  */
@@ -35,12 +35,12 @@ public class OidcClients {
     }
 
     /**
-     * Registers a client, or updates one: {@code secret} null makes it public (it must then use PKCE).
+     * Registers a client, or updates one: a null secret makes it public (it must then use PKCE).
      *
-     * @throws IllegalArgumentException a secret shorter than {@value ClientRules#MIN_SECRET_LENGTH} characters, or no redirect URI
+     * @throws IllegalArgumentException what {@link ClientRules#misconfiguration} finds wrong
      */
-    public void register(String clientId, String secret, List<String> redirectUris, List<String> postLogoutRedirectUris) {
-        String problem = ClientRules.misconfiguration(clientId, secret, redirectUris, postLogoutRedirectUris);
+    public void register(String clientId, ClientSettings settings) {
+        String problem = ClientRules.misconfiguration(clientId, settings);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
@@ -49,7 +49,7 @@ public class OidcClients {
         if (created) {
             client = new OidcClient(clientId, clock.instant());
         }
-        client.configure(secret == null ? null : Digests.sha256Base64Url(secret), redirectUris, postLogoutRedirectUris);
+        client.configure(settings.secret() == null ? null : Digests.sha256Base64Url(settings.secret()), settings);
         if (created) {
             em.persist(client); // an identity column: inserted at once, so complete first
         }

@@ -22,8 +22,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.twostep.audit.Method;
+import org.twostep.crypto.Digests;
 import org.twostep.refusal.Reason;
 
 /**
@@ -54,9 +56,19 @@ public class Tokens {
     public record Person(String subject, String username, String name, String email, Set<String> groups) {
     }
 
-    /** What a redeemed code grants: for whom, to which client, when and how the second factor was proven. */
-    public record Grant(String clientId, String nonce, String scope, Instant authTime, Method method, String tokenId) {
+    /**
+     * What a redeemed code grants: to which client, when and how the second factor was proven, in which
+     * TwoStep session ({@code sid}).
+     */
+    public record Grant(String clientId, String nonce, String scope, Instant authTime, Method method, String tokenId,
+                        String sid) {
     }
+
+    /** Back-Channel Logout 1.0 §2.6: the event a logout token carries. */
+    static final String BACKCHANNEL_LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
+
+    /** How long a logout token is valid: it is sent at once. */
+    static final Duration LOGOUT_TOKEN_LIFETIME = Duration.ofMinutes(2);
 
     public String idToken(String issuer, Grant grant, Person person) {
         JWTClaimsSet.Builder claims = common(issuer, grant, person)
@@ -65,6 +77,9 @@ public class Tokens {
                 .claim("azp", grant.clientId());
         if (grant.nonce() != null) {
             claims.claim("nonce", grant.nonce());
+        }
+        if (grant.sid() != null) {
+            claims.claim("sid", grant.sid()); // Front-/Back-Channel Logout 1.0: the session, as logout tokens name it
         }
         profile(claims, grant.scope(), person);
         return sign(claims.build(), JOSEObjectType.JWT);
@@ -78,6 +93,25 @@ public class Tokens {
                 .claim("roles", List.copyOf(person.groups()));
         // RFC 9068 §2.1: an access token says so in its type.
         return sign(claims.build(), new JOSEObjectType("at+jwt"));
+    }
+
+    /**
+     * Back-Channel Logout 1.0 §2.4: tells a client that the TwoStep session {@code sid} of {@code subject}
+     * ended; never a {@code nonce}, always the logout event, typed {@code logout+jwt}.
+     */
+    public String logoutToken(String issuer, String clientId, String subject, String sid) {
+        Instant now = clock.instant();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(subject)
+                .audience(clientId)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(LOGOUT_TOKEN_LIFETIME)))
+                .jwtID(Digests.randomBase64Url(16))
+                .claim("sid", sid)
+                .claim("events", Map.of(BACKCHANNEL_LOGOUT_EVENT, Map.of()))
+                .build();
+        return sign(claims, new JOSEObjectType("logout+jwt"));
     }
 
     /** What both tokens say: who, for whom, by whom, how long, and when the second factor was proven. */

@@ -101,6 +101,10 @@ public enum Reason {
     OIDC_UNMET_ACR,
     /** OpenID Connect: {@code prompt=none} and nobody is signed in. */
     OIDC_LOGIN_REQUIRED,
+    /** OpenID Connect: the client is for members of groups the caller is in none of. */
+    OIDC_NO_ACCESS,
+    /** OpenID Connect: a client's back-channel logout URI did not accept the logout token (or did not answer). */
+    OIDC_LOGOUT_NOT_DELIVERED,
     /** Nothing went wrong; used when recording successes. */
     NONE
 }

@@ -100,6 +100,11 @@ public record Refusal(Reason reason, String message, boolean endsLogin, int stat
                             GOES_ON, FORBIDDEN);
             case OIDC_LOGIN_REQUIRED ->
                     row(reason, "No sign-in is in progress. Please sign in.", GOES_ON, UNAUTHORIZED);
+            case OIDC_NO_ACCESS ->
+                    row(reason, "You have no access to this application. Ask its administrator if you need it.",
+                            GOES_ON, FORBIDDEN);
+            case OIDC_LOGOUT_NOT_DELIVERED ->
+                    row(reason, "An application could not be told that the session ended.", GOES_ON, BAD_REQUEST);
             case NONE ->
                     row(reason, GENERIC_MESSAGE, GOES_ON, FORBIDDEN);
         };

@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.openid.connect.sdk.validators.LogoutTokenValidator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,7 +28,7 @@ class TokensTest {
     private static final String ISSUER = "https://login.example.com/twostep";
     private static final Tokens.Person ALICE = new Tokens.Person("7c1e", "alice", "Alice", "alice@example.com", Set.of("user"));
     private static final Tokens.Grant GRANT = new Tokens.Grant("app", "n-1", "openid email", Instant.parse("2026-12-01T09:00:00Z"),
-            Method.PASSKEY, "jti-1");
+            Method.PASSKEY, "jti-1", "sid-1");
 
     private final Clock clock = Clock.fixed(Instant.now(), ZoneOffset.UTC);
 
@@ -53,6 +58,22 @@ class TokensTest {
         assertEquals("alice@example.com", claims.getStringClaim("email"), "scope email");
         assertEquals(null, claims.getStringClaim("name"), "no profile scope");
         assertEquals(List.of("app"), claims.getAudience());
+        assertEquals("sid-1", claims.getStringClaim("sid"), "the TwoStep session, as logout tokens name it");
+    }
+
+    @Test
+    void aLogoutTokenPassesAClientsBackChannelLogoutValidation() throws Exception {
+        var key = SigningKeys.newKey();
+        String token = tokens(new JWKSet(key)).logoutToken(ISSUER, "app", "7c1e", "sid-1");
+        var validator = new LogoutTokenValidator(new Issuer(ISSUER), new ClientID("app"), JWSAlgorithm.RS256,
+                new JWKSet(key.toPublicJWK()));
+        var claims = validator.validate(JWTParser.parse(token));
+        assertEquals("sid-1", claims.getSessionID().getValue());
+        assertEquals("7c1e", claims.getSubject().getValue());
+        assertEquals(null, claims.getClaim("nonce"), "a logout token never has a nonce (Back-Channel Logout 1.0 section 2.4)");
+        assertEquals("logout+jwt", SignedJWT.parse(token).getHeader().getType().getType());
+        assertThrows(Exception.class, () -> new LogoutTokenValidator(new Issuer(ISSUER), new ClientID("other-app"),
+                JWSAlgorithm.RS256, new JWKSet(key.toPublicJWK())).validate(JWTParser.parse(token)), "for app only");
     }
 
     @Test

@@ -29,7 +29,7 @@ class StepUpWindowTest {
 
     @Test
     void aSecondFactorIsFreshForTheWindowAndNoLonger() {
-        SignedIn who = new SignedIn(1, "alice", Set.of("user"), clock.instant(), Method.TOTP);
+        SignedIn who = new SignedIn(1, "alice", Set.of("user"), clock.instant(), Method.TOTP, "sid-1");
         assertTrue(window.isFresh(who));
         clock.move(Duration.ofMinutes(5).minusSeconds(1));
         assertDoesNotThrow(() -> window.require(who, EventType.FACTOR_REMOVED, Method.TOTP, CLIENT));
@@ -46,7 +46,7 @@ class StepUpWindowTest {
 
     @Test
     void aCallerWithoutASecondFactorIsNeverFresh() {
-        assertFalse(window.isFresh(new SignedIn(1, "alice", Set.of("user"), null, null)));
+        assertFalse(window.isFresh(new SignedIn(1, "alice", Set.of("user"), null, null, "sid-1")));
         assertFalse(window.isFresh(null));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.twostep.challenge.Challenges;
+import org.twostep.challenge.PendingChallenge;
 import org.twostep.factors.SecondFactorOptions;
 
 /** {@code challenge.xhtml}: the second step, a code from the authenticator app. */
@@ -37,6 +38,12 @@ public class ChallengePage {
     public boolean isPending() {
         PendingLogin pending = PendingLogin.get((HttpServletRequest) faces.getExternalContext().getRequest());
         return pending != null && !pending.isEnrollment();
+    }
+
+    /** Whether an application asked for a security key or passkey, so that nothing else is offered. */
+    public boolean isKeyOnly() {
+        PendingLogin pending = PendingLogin.get((HttpServletRequest) faces.getExternalContext().getRequest());
+        return pending != null && pending.purpose() == PendingChallenge.Purpose.STEP_UP_KEY;
     }
 
     /** The second factors this login can use, the one used last first. */

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.twostep.account.Accounts;
 import org.twostep.account.SignedIn;
+import org.twostep.oidc.BackChannelLogout;
 
 /**
  * Hands a credential to the mechanism, whatever state the session is in, and returns what it made
@@ -44,6 +45,9 @@ public class Logins {
     @Inject
     RequestClient client;
 
+    @EJB
+    BackChannelLogout backChannel;
+
     public LoginOutcome submit(Credential credential, HttpServletResponse response) {
         if (request.getUserPrincipal() != null) {
             request.setAttribute(REAUTHENTICATING, Boolean.TRUE);
@@ -62,12 +66,14 @@ public class Logins {
 
     /**
      * Signs the session out, from TwoStep's own page or an application's logout request: audited
-     * ({@code LOGOUT}), the container forgets the caller, the session ends.
+     * ({@code LOGOUT}), the applications given tokens in it are told (Back-Channel Logout, in the
+     * background), the container forgets the caller, the session ends.
      */
     public void signOut() {
         SignedIn who = SignedInSession.get(request);
         if (who != null) {
             accounts.signedOut(who, client.info());
+            backChannel.sessionEnded(who.sessionId());
         }
         try {
             request.logout();

@@ -26,7 +26,7 @@ public record PendingLogin(String challengeId, PendingChallenge.Purpose purpose)
 
     /** A signed-in caller's step-up, not a login. */
     public boolean isStepUp() {
-        return purpose == PendingChallenge.Purpose.STEP_UP;
+        return purpose == PendingChallenge.Purpose.STEP_UP || purpose == PendingChallenge.Purpose.STEP_UP_KEY;
     }
 
     static void save(HttpServletRequest request, ChallengeTicket ticket) {

@@ -46,7 +46,7 @@ public class StepUp {
      * locked, none can be opened: the caller goes home with the lockout message.
      */
     public String begin(String returnTo) {
-        if (!messages.tryTo(() -> PendingLogin.save(request, challenges.openStepUp(SignedInSession.get(request), client.info())))) {
+        if (!messages.tryTo(() -> PendingLogin.save(request, challenges.openStepUp(SignedInSession.get(request), false, client.info())))) {
             messages.keep();
             return "/home?faces-redirect=true";
         }
@@ -56,12 +56,13 @@ public class StepUp {
 
     /**
      * Opens a step-up for the current (GET) request, which the caller comes back to once proven: an
-     * application's authorization request that asked for a fresher or stronger second factor.
+     * application's authorization request that asked for a fresher second factor, or a key
+     * ({@code keyOnly}: the challenge page then offers only security keys and passkeys).
      *
      * @throws org.twostep.refusal.VerificationException the account is locked
      */
-    public void openForThisRequest() {
-        PendingLogin.save(request, challenges.openStepUp(SignedInSession.get(request), client.info()));
+    public void openForThisRequest(boolean keyOnly) {
+        PendingLogin.save(request, challenges.openStepUp(SignedInSession.get(request), keyOnly, client.info()));
         SignedInSession.returnHereAfterLogin(request);
     }
 }

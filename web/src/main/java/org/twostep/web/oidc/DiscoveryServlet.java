@@ -39,10 +39,13 @@ public class DiscoveryServlet extends HttpServlet {
                         Json.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("none"))
                 .add("code_challenge_methods_supported", Json.createArrayBuilder().add("S256"))
                 .add("claims_supported", Json.createArrayBuilder().add("sub").add("iss").add("aud").add("exp").add("iat")
-                        .add("auth_time").add("nonce").add("acr").add("amr").add("azp").add("preferred_username")
+                        .add("auth_time").add("nonce").add("acr").add("amr").add("azp").add("sid").add("preferred_username")
                         .add("name").add("email").add("groups"))
                 .add("acr_values_supported", Json.createArrayBuilder().add("phr").add("mfa"))
+                .add("prompt_values_supported", Json.createArrayBuilder().add("none").add("login").add("consent"))
                 .add("authorization_response_iss_parameter_supported", true)
+                .add("backchannel_logout_supported", true)
+                .add("backchannel_logout_session_supported", true)
                 .build();
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

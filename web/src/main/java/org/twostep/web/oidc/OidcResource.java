@@ -18,10 +18,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.twostep.account.SignedIn;
@@ -82,6 +85,14 @@ public class OidcResource {
     @Context
     HttpServletRequest request;
 
+    /** Core §3.1.2.1: the request may come as a form; it is answered as the same request by GET (one way through). */
+    @POST
+    @Path("authorize")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response authorizeByPost(MultivaluedMap<String, String> form) {
+        return seeOther(request.getContextPath() + "/api/oidc/authorize?" + query(form));
+    }
+
     @GET
     @Path("authorize")
     public Response authorize(@Context UriInfo uri) {
@@ -110,16 +121,16 @@ public class OidcResource {
                     query.getFirst("max_age"), query.getFirst("acr_values")), client.info());
             SignedIn who = SignedInSession.get(request);
             if (who == null) {
-                if ("none".equals(authorization.prompt())) {
+                if (authorization.promptNone()) {
                     throw authorizations.loginRequired(authorization, client.info());
                 }
                 // The two-step login first, then back to this very request.
                 SignedInSession.returnHereAfterLogin(request);
                 return seeOther(request.getContextPath() + "/login.xhtml");
             }
-            Response stepUp = stepUpIfAsked(authorization, who);
-            if (stepUp != null) {
-                return stepUp;
+            Response notYet = stepUpOrRefusal(authorization, who);
+            if (notYet != null) {
+                return notYet;
             }
             String code = authorizations.issue(authorization, who, issuers.of(request), client.info());
             return back(redirectUri, Map.of("code", code), state);
@@ -133,10 +144,13 @@ public class OidcResource {
 
     /**
      * Core §3.1.2.1 {@code max_age} and {@code acr_values}: a second factor too old, or not a key when
-     * one was asked for, goes through the step-up (the second factor only, not the password) and comes
-     * back to this request; the second time round a step-up proven since counts as fresh.
+     * one was asked for, goes through the step-up (the second factor only, not the password; only a
+     * key when one was asked for) and comes back to this request; the second time round a step-up
+     * proven since counts as fresh. A caller the client is not for, or who has no key when one is
+     * needed, is told so on a page at TwoStep, whose link takes the error back to the application.
+     * Null when the code may be issued.
      */
-    private Response stepUpIfAsked(AuthorizationRequest authorization, SignedIn who) {
+    private Response stepUpOrRefusal(AuthorizationRequest authorization, SignedIn who) {
         HttpSession session = request.getSession();
         // A step-up counts only for the request that opened it (the service decides for how long).
         Instant started = session.getAttribute(STEP_UP_STARTED) instanceof StepUpFor marker
@@ -144,16 +158,33 @@ public class OidcResource {
         session.removeAttribute(STEP_UP_STARTED);
         return switch (authorizations.assurance(authorization, who, started)) {
             case ENOUGH -> null;
-            case UNMET -> throw authorizations.unmet(authorization, client.info());
+            case NO_ACCESS -> refusedHere(authorization, authorizations.noAccess(authorization, client.info()), false);
+            case UNMET -> refusedHere(authorization, authorizations.unmet(authorization, client.info()), true);
             case STEP_UP -> {
-                if ("none".equals(authorization.prompt())) {
+                if (authorization.promptNone()) {
                     throw authorizations.interactionRequired(authorization, client.info()); // no page for prompt=none
                 }
-                stepUp.openForThisRequest();
+                stepUp.openForThisRequest(authorization.phishingResistant());
                 session.setAttribute(STEP_UP_STARTED, new StepUpFor(request.getQueryString(), clock.instant()));
                 yield seeOther(request.getContextPath() + "/challenge.xhtml");
             }
         };
+    }
+
+    /**
+     * A refusal the person should understand before going back: a page at TwoStep saying why, whose
+     * link returns the error to the application; with {@code prompt=none}, the error at once.
+     */
+    private Response refusedHere(AuthorizationRequest authorization, OidcException e, boolean offerAKey) {
+        String back = backTo(authorization.redirectUri(), Map.of("error", e.error(), "error_description", e.description()),
+                authorization.state());
+        if (authorization.promptNone()) {
+            return seeOther(back);
+        }
+        String links = (offerAKey ? "<p><a id=\"addKey\" href=\"" + request.getContextPath()
+                + "/account/security.xhtml\">Add a security key or passkey</a></p>" : "")
+                + "<p><a id=\"backToApplication\" href=\"" + html(back) + "\">Back to the application</a></p>";
+        return page(403, e, links);
     }
 
     @POST
@@ -209,6 +240,7 @@ public class OidcResource {
     }
 
     @GET
+    @POST
     @Path("userinfo")
     @Produces(MediaType.APPLICATION_JSON)
     public Response userinfo(@HeaderParam("Authorization") String authorization) {
@@ -238,6 +270,14 @@ public class OidcResource {
      * login page. Without one, nothing ends here: the person is shown TwoStep's own page, whose
      * "Sign out" button decides (a link on another site cannot sign anyone out).
      */
+    /** RP-Initiated Logout 1.0 §2: a form is answered as the same request by GET. */
+    @POST
+    @Path("logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logoutByPost(MultivaluedMap<String, String> form) {
+        return seeOther(request.getContextPath() + "/api/oidc/logout?" + query(form));
+    }
+
     @GET
     @Path("logout")
     public Response logout(@QueryParam("id_token_hint") String idTokenHint, @QueryParam("client_id") String clientId,
@@ -257,7 +297,7 @@ public class OidcResource {
         if (logout.redirectUri() == null) {
             return seeOther(request.getContextPath() + "/login.xhtml?signedOut=true");
         }
-        return redirectTo(logout.redirectUri(), state == null ? Map.of() : Map.of("state", state));
+        return seeOther(withQuery(logout.redirectUri(), state == null ? Map.of() : Map.of("state", state)));
     }
 
     @GET
@@ -269,24 +309,28 @@ public class OidcResource {
 
     /** RFC 6749 §4.1.2, §4.1.2.1 and RFC 9207: back to the client's registered redirect URI, with state and iss. */
     private Response back(String redirectUri, Map<String, String> parameters, String state) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(parameters);
+        return seeOther(backTo(redirectUri, parameters, state));
+    }
+
+    private String backTo(String redirectUri, Map<String, String> parameters, String state) {
+        Map<String, String> all = new LinkedHashMap<>(parameters);
         if (state != null) {
             all.put("state", state);
         }
         all.put("iss", issuers.of(request));
-        return redirectTo(redirectUri, all);
+        return withQuery(redirectUri, all);
     }
 
     /** A registered address with parameters added to its query, each form-encoded as it is (never a URI template). */
-    private static Response redirectTo(String registered, Map<String, String> parameters) {
+    private static String withQuery(String registered, Map<String, String> parameters) {
         StringBuilder target = new StringBuilder(registered);
         char separator = registered.contains("?") ? '&' : '?';
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             target.append(separator).append(parameter.getKey()).append('=')
-                    .append(java.net.URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
+                    .append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
             separator = '&';
         }
-        return seeOther(target.toString());
+        return target.toString();
     }
 
     /** 303 to an address as written: a path of this server is not resolved against the REST base. */
@@ -296,15 +340,34 @@ public class OidcResource {
 
     /** What a person sees when TwoStep cannot send them back: a short page, the audit trail has the reason. */
     private static Response errorPage(OidcException e) {
-        String message = Refusal.of(e.reason()).message();
+        return page(400, e, "");
+    }
+
+    /** A short page at TwoStep: the refusal's message, then {@code links} (HTML made here, client text escaped). */
+    private static Response page(int status, OidcException e, String links) {
         String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign-in refused · TwoStep</title>"
                 + "<link rel=\"stylesheet\" href=\"../../jakarta.faces.resource/twostep.css.xhtml?ln=twostep\"></head>"
-                + "<body><main><h1>Sign-in refused</h1><p id=\"refusal\">" + message + "</p></main></body></html>";
-        return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+                + "<body><main class=\"card\"><h1>Sign-in refused</h1><p id=\"refusal\">" + Refusal.of(e.reason()).message()
+                + "</p>" + links + "</main></body></html>";
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+    }
+
+    /** Text for an HTML attribute or element. */
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+
+    /** Form parameters as a query string, each value form-encoded, a repeated one repeated (and then refused as such). */
+    private static String query(MultivaluedMap<String, String> form) {
+        StringBuilder query = new StringBuilder();
+        form.forEach((name, values) -> values.forEach(value -> query.append(query.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8))));
+        return query.toString();
     }
 
     private static String formDecoded(String text) {
-        return java.net.URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static JsonObjectBuilder errorJson(OidcException e) {

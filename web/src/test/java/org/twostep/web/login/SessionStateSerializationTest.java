@@ -25,7 +25,7 @@ class SessionStateSerializationTest {
 
     @Test
     void signedInCallerSurvivesSerialization() throws Exception {
-        SignedIn who = new SignedIn(42, "alice", Set.of("user", "admin"), Instant.parse("2026-12-01T08:00:00Z"), Method.TOTP);
+        SignedIn who = new SignedIn(42, "alice", Set.of("user", "admin"), Instant.parse("2026-12-01T08:00:00Z"), Method.TOTP, "sid-1");
         assertEquals(who, roundTrip(who));
     }
 

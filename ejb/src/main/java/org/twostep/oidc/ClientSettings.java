@@ -1,0 +1,39 @@
+package org.twostep.oidc;
+
+import java.util.List;
+
+/**
+ * What the configuration says of a client: its secret (null for a public client, which must use
+ * PKCE), the exact redirect and post-logout redirect URIs, who may use it ({@code allowedGroups}:
+ * members of any of them; empty for every account), what it asks of every sign-in
+ * ({@code defaultMaxAge} seconds, null for no limit; {@code requiredAcr} {@code phr} or null), and
+ * where Back-Channel Logout notices go (null for none).
+ *
+ * <pre>{@code
+ * ClientSettings.of(secret, List.of("https://app.example.com/cb")).withAllowedGroups(List.of("finance"));
+ * }</pre>
+ */
+public record ClientSettings(String secret, List<String> redirectUris, List<String> postLogoutRedirectUris,
+                             List<String> allowedGroups, Integer defaultMaxAge, String requiredAcr,
+                             String backChannelLogoutUri) {
+
+    public ClientSettings {
+        redirectUris = List.copyOf(redirectUris);
+        postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
+        allowedGroups = List.copyOf(allowedGroups);
+    }
+
+    /** A client for every account, asking nothing more, without logout addresses. */
+    public static ClientSettings of(String secret, List<String> redirectUris) {
+        return new ClientSettings(secret, redirectUris, List.of(), List.of(), null, null, null);
+    }
+
+    public ClientSettings withAllowedGroups(List<String> groups) {
+        return new ClientSettings(secret, redirectUris, postLogoutRedirectUris, groups, defaultMaxAge, requiredAcr,
+                backChannelLogoutUri);
+    }
+
+    public ClientSettings withBackChannelLogoutUri(String uri) {
+        return new ClientSettings(secret, redirectUris, postLogoutRedirectUris, allowedGroups, defaultMaxAge, requiredAcr, uri);
+    }
+}
