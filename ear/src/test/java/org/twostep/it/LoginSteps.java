@@ -4,15 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.twostep.webauthn.EmulatedBrowser.creationOptions;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.twostep.webauthn.EmulatedBrowser;
+import org.twostep.webauthn.EmulatedBrowser.Key;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The steps a person takes through the pages, which every client-side test repeats. */
 abstract class LoginSteps {
 
     static final String PASSWORD = "correct horse battery staple";
+
+    /** Where the pages' script registers a new key. */
+    static final String REGISTRATION = "api/webauthn/registration?nickname=Emulated";
 
     final Database db;
 
@@ -96,5 +106,47 @@ abstract class LoginSteps {
     }
 
     record EnrolledUser(String username, Authenticator app) {
+    }
+
+    // --- security keys, by an emulated browser (EmulatedBrowser, shared with the unit tests) ---
+
+    /** Signs in with password and app code, then registers a new emulated key (or passkey) from this site. */
+    Key registerKey(EnrolledUser user, boolean passkey) {
+        Browser browser = signedIn(user);
+        int before = keysOf(user).size();
+        EmulatedBrowser.Registered made = Key.fresh()
+                .register(origin(), creationOptions(options(browser, "registration/options?passkey=" + passkey)));
+        Browser.Json registered = browser.postJson(REGISTRATION, made.json(), origin());
+        assertEquals(200, registered.status(), registered.body());
+        assertEquals(before + 1, keysOf(user).size());
+        return made.key();
+    }
+
+    /** Asks an options endpoint from this site, as the pages' script does; a new ceremony in the session. */
+    JsonNode options(Browser browser, String endpoint) {
+        Browser.Json answer = browser.postJson("api/webauthn/" + endpoint, "", origin());
+        assertEquals(200, answer.status(), answer.body());
+        return json(answer);
+    }
+
+    /** The origin the pages are served from, which the server takes as the relying party's. */
+    String origin() {
+        return base().getScheme() + "://" + base().getRawAuthority();
+    }
+
+    static JsonNode json(Browser.Json answer) {
+        try {
+            return JsonMapper.shared().readTree(answer.body());
+        } catch (JacksonException e) {
+            throw new AssertionError("not JSON (status " + answer.status() + "): " + answer.body(), e);
+        }
+    }
+
+    /** The account's stored keys, each as its id, counter and last use: what a refusal must leave as it was. */
+    List<String> keysOf(EnrolledUser user) {
+        return db.query("select credential_id, sign_count, last_used_at from webauthn_credential where account_id = ? order by id",
+                        db.accountId(user.username())).stream()
+                .map(row -> row.get(0) + " " + row.get(1) + " " + row.get(2))
+                .toList();
     }
 }

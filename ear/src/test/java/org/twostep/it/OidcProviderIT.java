@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,13 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and PKCE verifiers, prompt=none without a session, concurrent redemptions of one code. The clients
  * are registered by arquillian.xml's properties.
  */
-class OidcProviderIT extends TwoStepIT {
-
-    static final String APP = "it-app";
-    static final String APP_SECRET = "it-app-secret-0123456789abcdefghijklmnop";
-    static final String APP_CB = "http://127.0.0.1:1/app/cb";
-    static final String SPA = "it-spa";
-    static final String SPA_CB = "http://127.0.0.1:1/spa/cb";
+class OidcProviderIT extends OidcIT {
 
     @Test
     void discoveryNamesTheEndpointsAndTheJwksHoldsOnlyPublicKeys() throws Exception {
@@ -193,11 +188,16 @@ class OidcProviderIT extends TwoStepIT {
     @Test
     void aPhishingResistantFactorAskedOfAUserWithOnlyAnAppIsRefusedCleanly() {
         Browser browser = signedIn(enrolledUser("phr"));
-        Map<String, String> answer = query(browser.get(authorizeUrl(APP, APP_CB, "openid", "s", "n", null)
-                + "&acr_values=phr").location(), APP_CB);
+        Browser.Raw page = browser.get(authorizeUrl(APP, APP_CB, "openid", "s", "n", null) + "&acr_values=phr");
+        assertEquals(403, page.status(), "a page at TwoStep says why");
+        Map<String, String> answer = query(URI.create(Jsoup.parse(page.body()).getElementById("backToApplication").attr("href")),
+                APP_CB);
         assertEquals("unmet_authentication_requirements", answer.get("error"));
         assertEquals("s", answer.get("state"));
         assertEquals("OIDC_UNMET_ACR", lastRefusal());
+        Map<String, String> quiet = query(browser.get(authorizeUrl(APP, APP_CB, "openid", "s", "n", null)
+                + "&acr_values=phr&prompt=none").location(), APP_CB);
+        assertEquals("unmet_authentication_requirements", quiet.get("error"), "prompt=none: no page");
         Map<String, String> malformed = query(browser.get(authorizeUrl(APP, APP_CB, "openid", "s", "n", null)
                 + "&max_age=soon").location(), APP_CB);
         assertEquals("invalid_request", malformed.get("error"));
@@ -293,112 +293,6 @@ class OidcProviderIT extends TwoStepIT {
     private long replaysAudited() {
         return db.query("select count(*) from audit_event where type = 'OIDC_REFUSED' and reason = 'OIDC_CODE_REPLAYED'")
                 .get(0).getLong(0);
-    }
-
-    /** The reason of the newest OpenID Connect refusal in the audit trail (these tests run one after the other). */
-    private String lastRefusal() {
-        return db.query("select reason from audit_event where type = 'OIDC_REFUSED' order by id desc").get(0).get(0);
-    }
-
-    // --- the client's side ---
-
-    private String issuer() {
-        String base = base().toString();
-        return base.substring(0, base.length() - 1);
-    }
-
-    private static String authorizeUrl(String clientId, String redirectUri, String scope, String state, String nonce,
-                                       String codeVerifier) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("response_type", "code");
-        parameters.put("client_id", clientId);
-        parameters.put("redirect_uri", redirectUri);
-        parameters.put("scope", scope);
-        parameters.put("state", state);
-        if (nonce != null) {
-            parameters.put("nonce", nonce);
-        }
-        if (codeVerifier != null) {
-            parameters.put("code_challenge", s256(codeVerifier));
-            parameters.put("code_challenge_method", "S256");
-        }
-        StringBuilder url = new StringBuilder("api/oidc/authorize?");
-        parameters.forEach((name, value) -> url.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&'));
-        return url.substring(0, url.length() - 1);
-    }
-
-    /** A signed-in browser's authorization request, answered with a code at once. */
-    private String code(Browser browser, String clientId, String redirectUri, String codeVerifier) {
-        Map<String, String> answer = query(browser.get(authorizeUrl(clientId, redirectUri, "openid", "s", "n", codeVerifier))
-                .location(), redirectUri);
-        assertNotNull(answer.get("code"), answer.toString());
-        return answer.get("code");
-    }
-
-    private Browser.Raw redeem(String clientId, String secret, String code, String redirectUri, String verifier, boolean basic) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("code", code);
-        form.put("redirect_uri", redirectUri);
-        if (verifier != null) {
-            form.put("code_verifier", verifier);
-        }
-        String authorization = null;
-        if (basic && secret != null) {
-            authorization = "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        } else {
-            form.put("client_id", clientId);
-            if (secret != null) {
-                form.put("client_secret", secret);
-            }
-        }
-        return browser().postForm("api/oidc/token", form, authorization);
-    }
-
-    /** The ID token as a client verifies it: signature by a key of the JWKS, issuer, audience, lifetime. */
-    private JWTClaimsSet verified(String idToken, String audience) throws Exception {
-        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        JWKSet keys = JWKSet.parse(browser().get("api/oidc/jwks").body());
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(keys)));
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
-                new JWTClaimsSet.Builder().issuer(issuer()).build(), Set.of("sub", "iat", "exp", "auth_time")));
-        assertNotNull(SignedJWT.parse(idToken).getHeader().getKeyID(), "the kid names the key");
-        return processor.process(idToken, null);
-    }
-
-    /** The parameters of a redirect to the client's redirect URI (which must be exactly the registered one). */
-    private static Map<String, String> query(URI location, String redirectUri) {
-        assertNotNull(location, "a redirect");
-        String target = location.toString();
-        assertTrue(target.startsWith(redirectUri + "?"), target);
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (String pair : location.getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            parameters.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return parameters;
-    }
-
-    private static void assertOAuthError(Browser.Raw answer, int status, String error) {
-        assertEquals(status, answer.status(), answer.body());
-        if (error != null) {
-            assertEquals(error, json(answer.body()).get("error").asString());
-        }
-        assertEquals("no-store", answer.header("Cache-Control"));
-    }
-
-    /** RFC 7636 §4.2: BASE64URL(SHA256(verifier)). */
-    private static String s256(String verifier) {
-        return Digests.sha256Base64Url(verifier);
-    }
-
-    private static JsonNode json(String body) {
-        return JsonMapper.shared().readTree(body);
-    }
-
-    private static List<String> strings(JsonNode array) {
-        return array.valueStream().map(JsonNode::asString).toList();
     }
 
     private static void assertNotEquals(Object unexpected, Object actual, String message) {

@@ -28,7 +28,6 @@ class WebAuthnRefusalsIT extends TwoStepIT {
 
     private static final String EVIL_ORIGIN = "http://evil.example:8080";
 
-    private static final String REGISTRATION = "api/webauthn/registration?nickname=Emulated";
     private static final String AUTHENTICATION = "api/webauthn/authentication";
     private static final String PASSKEY = "api/webauthn/passkey";
 
@@ -239,18 +238,6 @@ class WebAuthnRefusalsIT extends TwoStepIT {
 
     // --- the emulated browser (EmulatedBrowser, shared with the unit tests) and its authenticator ---
 
-    /** Signs in with password and app code, then registers a new emulated key (or passkey) from this site. */
-    private Key registerKey(EnrolledUser user, boolean passkey) {
-        Browser browser = signedIn(user);
-        int before = keysOf(user).size();
-        EmulatedBrowser.Registered made = Key.fresh()
-                .register(origin(), creationOptions(options(browser, "registration/options?passkey=" + passkey)));
-        Browser.Json registered = browser.postJson(REGISTRATION, made.json(), origin());
-        assertEquals(200, registered.status(), registered.body());
-        assertEquals(before + 1, keysOf(user).size());
-        return made.key();
-    }
-
     // --- the steps and what they leave behind ---
 
     private Browser atSecondStep(EnrolledUser user) {
@@ -258,26 +245,6 @@ class WebAuthnRefusalsIT extends TwoStepIT {
         Browser.Page challenge = signInWithPassword(browser, user.username(), PASSWORD);
         assertEquals("/twostep/challenge.xhtml", challenge.path(), challenge.text());
         return browser;
-    }
-
-    /** Asks an options endpoint from this site, as the pages' script does; a new ceremony in the session. */
-    private JsonNode options(Browser browser, String endpoint) {
-        Browser.Json answer = browser.postJson("api/webauthn/" + endpoint, "", origin());
-        assertEquals(200, answer.status(), answer.body());
-        return json(answer);
-    }
-
-    /** The origin the pages are served from, which the server takes as the relying party's. */
-    private String origin() {
-        return base().getScheme() + "://" + base().getRawAuthority();
-    }
-
-    /** The account's stored keys, each as its id, counter and last use: what a refusal must leave as it was. */
-    private List<String> keysOf(EnrolledUser user) {
-        return db.query("select credential_id, sign_count, last_used_at from webauthn_credential where account_id = ? order by id",
-                        db.accountId(user.username())).stream()
-                .map(row -> row.get(0) + " " + row.get(1) + " " + row.get(2))
-                .toList();
     }
 
     private static void assertRefused(Browser.Json answer, int status, String message) {
@@ -301,14 +268,6 @@ class WebAuthnRefusalsIT extends TwoStepIT {
         Database.AuditRow last = db.lastOfType(user.username(), type);
         assertEquals(reason, last.reason(), last.toString());
         assertEquals(method, last.method(), last.toString());
-    }
-
-    private static JsonNode json(Browser.Json answer) {
-        try {
-            return JsonMapper.shared().readTree(answer.body());
-        } catch (JacksonException e) {
-            throw new AssertionError("not JSON (status " + answer.status() + "): " + answer.body(), e);
-        }
     }
 
     private static String field(Browser.Json answer, String name) {

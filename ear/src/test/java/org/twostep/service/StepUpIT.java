@@ -69,6 +69,22 @@ class StepUpIT extends ServiceIT {
                 "after the step-up: allowed");
     }
 
+    @Test
+    void aStepUpForAKeyTakesNoAppCodeAndNoRecoveryCode() {
+        Enrolled user = enrolled("keyonly");
+        SignedIn who = verifications.totp(challenges.open(user.afterPassword(), user.attempt()).id(), currentCode(user),
+                Enrolled.CLIENT);
+        String recoveryCode = recoveryCodes.regenerate(who, Enrolled.CLIENT).get(0);
+        clock.move(Duration.ofSeconds(30)); // the code of the sign-in is spent
+        ChallengeTicket stepUp = challenges.openStepUp(who, true, Enrolled.CLIENT);
+        assertEquals(false, challenges.options(stepUp.id()).totp(), "the page offers no app");
+        assertEquals(false, challenges.options(stepUp.id()).recoveryCode(), "nor a recovery code");
+        assertEquals(Reason.NO_PENDING_CHALLENGE, refusal(() -> verifications.totp(stepUp.id(), currentCode(user), Enrolled.CLIENT)));
+        assertEquals(Reason.NO_PENDING_CHALLENGE, refusal(() -> verifications.recoveryCode(stepUp.id(), recoveryCode,
+                Enrolled.CLIENT)));
+        assertEquals(0, count(user.accountId(), EventType.STEP_UP_OK));
+    }
+
     private static Reason refusal(Runnable step) {
         return assertThrows(VerificationException.class, step::run).reason();
     }

@@ -201,15 +201,15 @@ public class Authorizations {
     }
 
     /** The caller may not use this client: Core §3.1.2.6 {@code access_denied}, audited. */
-    public OidcException noAccess(AuthorizationRequest request, ClientInfo client) {
+    public OidcException noAccess(AuthorizationRequest request, SignedIn who, ClientInfo client) {
         return refused(new OidcException("access_denied", Reason.OIDC_NO_ACCESS, "the account may not use this application"),
-                request.clientId(), client);
+                request.clientId(), who, client);
     }
 
     /** {@code acr_values=phr} cannot be met: the error goes back to the client (OpenID Connect Core errata, §3.1.2.6), audited. */
-    public OidcException unmet(AuthorizationRequest request, ClientInfo client) {
+    public OidcException unmet(AuthorizationRequest request, SignedIn who, ClientInfo client) {
         return refused(new OidcException("unmet_authentication_requirements", Reason.OIDC_UNMET_ACR,
-                "a security key or passkey is required"), request.clientId(), client);
+                "a security key or passkey is required"), request.clientId(), who, client);
     }
 
     /** {@code prompt=none} and a step-up needed: Core §3.1.2.6 {@code interaction_required}, audited. */
@@ -386,14 +386,24 @@ public class Authorizations {
     }
 
     private OidcException refused(OidcException e, String clientId, ClientInfo client) {
-        audit.refusal(AuditEvent.refused(EventType.OIDC_REFUSED, e.reason(), LoginAttempt.resume(null, null, client))
+        return refused(e, clientId, null, client);
+    }
+
+    /** Audited for the signed-in caller, when there is one. */
+    private OidcException refused(OidcException e, String clientId, SignedIn who, ClientInfo client) {
+        audit.refusal(AuditEvent.refused(EventType.OIDC_REFUSED, e.reason(),
+                        LoginAttempt.resume(null, who == null ? null : who.username(), client))
+                .forAccount(who == null ? null : who.accountId())
                 .detail("client=" + safe(clientId) + "; " + e.error()));
         return e;
     }
 
     /** The smaller of two limits, either of which may be absent (null). */
     private static Integer stricter(Integer a, Integer b) {
-        return a == null ? b : b == null ? a : Math.min(a, b);
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return Integer.valueOf(Math.min(a, b));
     }
 
     /** Client-supplied text in an audit detail or a description: bounded, printable. */

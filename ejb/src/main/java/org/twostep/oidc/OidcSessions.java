@@ -24,7 +24,7 @@ public class OidcSessions {
     EntityManager em;
 
     /** Records that the client of this code was given tokens in the code's session (a code from before sids had none). */
-    void given(AuthorizationCode code, Instant now) {
+    public void given(AuthorizationCode code, Instant now) {
         if (code.sid() != null) {
             em.persist(new SessionClient(code.sid(), code.clientId(), code.accountId(), code.issuer(), now));
         }

@@ -158,8 +158,8 @@ public class OidcResource {
         session.removeAttribute(STEP_UP_STARTED);
         return switch (authorizations.assurance(authorization, who, started)) {
             case ENOUGH -> null;
-            case NO_ACCESS -> refusedHere(authorization, authorizations.noAccess(authorization, client.info()), false);
-            case UNMET -> refusedHere(authorization, authorizations.unmet(authorization, client.info()), true);
+            case NO_ACCESS -> refusedHere(authorization, authorizations.noAccess(authorization, who, client.info()), false);
+            case UNMET -> refusedHere(authorization, authorizations.unmet(authorization, who, client.info()), true);
             case STEP_UP -> {
                 if (authorization.promptNone()) {
                     throw authorizations.interactionRequired(authorization, client.info()); // no page for prompt=none
