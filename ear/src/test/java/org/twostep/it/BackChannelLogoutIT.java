@@ -65,8 +65,8 @@ class BackChannelLogoutIT extends OidcIT {
         try {
             EnrolledUser user = enrolledUser("bcl");
             Browser browser = signedIn(user);
-            JWTClaimsSet id = verified(json(redeem(BCL, BCL_SECRET, code(browser, BCL, BCL_CB, null), BCL_CB, null, true)
-                    .body()).get("id_token").asString(), BCL);
+            var tokens = json(redeem(BCL, BCL_SECRET, code(browser, BCL, BCL_CB, null), BCL_CB, null, true).body());
+            JWTClaimsSet id = verified(tokens.get("id_token").asString(), BCL);
             assertNotNull(id.getStringClaim("sid"), "the ID token names the session");
             redeem(DOWN, DOWN_SECRET, code(browser, DOWN, DOWN_CB, null), DOWN_CB, null, true);
             redeem(APP, APP_SECRET, code(browser, APP, APP_CB, null), APP_CB, null, true); // registered no back-channel URI
@@ -88,8 +88,10 @@ class BackChannelLogoutIT extends OidcIT {
             Database.AuditRow undelivered = awaitAudit(user, "FAILURE");
             assertEquals("OIDC_LOGOUT_NOT_DELIVERED", undelivered.reason());
             assertTrue(undelivered.detail().startsWith("client=" + DOWN + "; "), undelivered.detail());
-            assertEquals(0, db.query("select count(*) from oidc_session_client where sid = ?", id.getStringClaim("sid"))
-                    .get(0).getLong(0), "each application is told once");
+            assertEquals(0, db.query("select count(*) from oidc_grant where sid = ? and state = 'ACTIVE'", id.getStringClaim("sid"))
+                    .get(0).getLong(0), "every grant of the session is revoked");
+            assertOAuthError(refresh(BCL, BCL_SECRET, tokens.get("refresh_token").asString()), 400, "invalid_grant");
+            assertEquals("OIDC_REFRESH_TOKEN_INVALID", lastRefusal(), "signed out: no more tokens");
             assertEquals(null, received.poll(1, TimeUnit.SECONDS), "one notice for it-bcl, none for it-app");
         } finally {
             application.stop(0);

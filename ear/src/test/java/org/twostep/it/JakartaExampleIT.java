@@ -57,4 +57,23 @@ class JakartaExampleIT extends TwoStepIT {
         assertEquals(400, strange.status());
         assertEquals(null, strange.location());
     }
+
+    @Test
+    void theApplicationsSessionOutlivesItsTokens() throws InterruptedException {
+        EnrolledUser user = enrolledUser("jakarta-expiry");
+        Browser browser = browser();
+        assertEquals("/hello-jakarta/secured/", signInAtApplication(browser, "/hello-jakarta/secured/", user).path());
+        int codes = db.auditOfType(user.username(), "OIDC_CODE_ISSUED").size();
+        int passwordSteps = db.auditOfType(user.username(), "FIRST_FACTOR_OK").size();
+
+        Thread.sleep(16_000); // arquillian.xml makes tokens live 15 seconds
+        Browser.Page app = browser.open("/hello-jakarta/secured/");
+        assertEquals("/hello-jakarta/secured/", app.path(), app.text());
+        assertEquals(user.username(), app.textOf("username"));
+        // Jakarta Security's mechanism keeps its own session and, without tokenAutoRefresh, does not look at the
+        // tokens' expiry: nothing is asked of TwoStep.
+        assertEquals(codes, db.auditOfType(user.username(), "OIDC_CODE_ISSUED").size());
+        assertEquals(0, db.auditOfType(user.username(), "OIDC_TOKEN_REFRESHED").size());
+        assertEquals(passwordSteps, db.auditOfType(user.username(), "FIRST_FACTOR_OK").size());
+    }
 }

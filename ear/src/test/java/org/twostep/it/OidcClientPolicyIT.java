@@ -10,6 +10,7 @@ import static org.twostep.webauthn.EmulatedBrowser.requestOptions;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -154,5 +155,22 @@ class OidcClientPolicyIT extends OidcIT {
         assertEquals("/twostep/login.xhtml", browser.open("home.xhtml").path());
         assertNotNull(db.lastOfType(user.username(), "LOGOUT"));
         assertFalse(ended.body().contains("Exception"));
+    }
+
+    @Test
+    void anApplicationsServerEndsItsGrantWithItsRefreshTokenAsWildFlysClientDoes() {
+        EnrolledUser user = enrolledUser("grantend");
+        Browser browser = signedIn(user);
+        var tokens = json(redeem(APP, APP_SECRET, code(browser, APP, APP_CB, null), APP_CB, null, true).body());
+        String refreshToken = tokens.get("refresh_token").asString();
+        String basic = "Basic " + Base64.getEncoder().encodeToString((APP + ":wrong-secret").getBytes());
+        assertOAuthError(browser().postForm("api/oidc/logout", Map.of("refresh_token", refreshToken), basic), 401, "invalid_client");
+
+        String authorization = "Basic " + Base64.getEncoder().encodeToString((APP + ":" + APP_SECRET).getBytes());
+        Browser.Raw ended = browser().postForm("api/oidc/logout", Map.of("refresh_token", refreshToken), authorization);
+        assertEquals(204, ended.status(), ended.body());
+        assertEquals("client=" + APP, db.lastOfType(user.username(), "OIDC_GRANT_ENDED").detail());
+        assertOAuthError(refresh(APP, APP_SECRET, refreshToken), 400, "invalid_grant");
+        assertEquals(user.username(), browser.open("home.xhtml").textOf("username"), "TwoStep's own session goes on");
     }
 }

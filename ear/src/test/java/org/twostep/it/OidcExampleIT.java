@@ -70,4 +70,22 @@ class OidcExampleIT extends TwoStepIT {
 
         assertEquals("/hello-oidc/recent/", browser.open("/hello-oidc/recent/").path(), "fresh: the page shows");
     }
+
+    @Test
+    void theApplicationsSessionOutlivesItsAccessTokenByRefreshingIt() throws InterruptedException {
+        EnrolledUser user = enrolledUser("refresh");
+        Browser browser = browser();
+        long authTime = Long.parseLong(signInAtApplication(browser, SECURED, user).textOf("auth-time"));
+        int codes = db.auditOfType(user.username(), "OIDC_CODE_ISSUED").size();
+
+        // arquillian.xml makes tokens live 15 seconds (5 minutes by default).
+        Thread.sleep(16_000);
+        Browser.Page app = browser.open(SECURED);
+        assertEquals(SECURED, app.path(), "still signed in at the application: " + app.text());
+        assertEquals(user.username(), app.textOf("username"));
+        assertEquals(authTime, Long.parseLong(app.textOf("auth-time")), "the refreshed ID token tells the original sign-in");
+        assertEquals("client=hello-oidc", db.lastOfType(user.username(), "OIDC_TOKEN_REFRESHED").detail(),
+                "WildFly's client used its refresh token");
+        assertEquals(codes, db.auditOfType(user.username(), "OIDC_CODE_ISSUED").size(), "not sent back to TwoStep");
+    }
 }

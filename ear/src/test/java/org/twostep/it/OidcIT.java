@@ -99,6 +99,19 @@ abstract class OidcIT extends TwoStepIT {
         return browser().postForm("api/oidc/token", form, authorization);
     }
 
+    /** RFC 6749 section 6: the client's refresh request (a public client's without a secret, in the form). */
+    Browser.Raw refresh(String clientId, String secret, String refreshToken) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", refreshToken);
+        if (secret == null) {
+            form.put("client_id", clientId);
+        }
+        String authorization = secret == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        return browser().postForm("api/oidc/token", form, authorization);
+    }
+
     /** The ID token as a client verifies it: signature by a key of the JWKS, issuer, audience, lifetime. */
     JWTClaimsSet verified(String idToken, String audience) throws Exception {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();

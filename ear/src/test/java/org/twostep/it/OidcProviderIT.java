@@ -92,7 +92,10 @@ class OidcProviderIT extends OidcIT {
         assertNotEquals(user.username(), id.getSubject(), "the subject is not the username");
         long authTime = id.getLongClaim("auth_time");
         assertTrue(Math.abs(Instant.now().getEpochSecond() - authTime) < 60, "auth_time is when the second factor was proven");
-        assertEquals(300, (id.getExpirationTime().getTime() - id.getIssueTime().getTime()) / 1000);
+        assertEquals(tokens.get("expires_in").asLong(), (id.getExpirationTime().getTime() - id.getIssueTime().getTime()) / 1000,
+                "twostep.oidc.token-lifetime: 15 seconds in these tests, 5 minutes by default");
+        assertNotNull(tokens.get("refresh_token"));
+        assertNotNull(id.getStringClaim("sid"));
 
         Browser.Raw info = browser().getWith("api/oidc/userinfo", "Bearer " + tokens.get("access_token").asString());
         assertEquals(200, info.status(), info.body());
@@ -117,6 +120,49 @@ class OidcProviderIT extends OidcIT {
         assertOAuthError(replay, 400, "invalid_grant");
         assertEquals("OIDC_CODE_REPLAYED", lastRefusal());
         assertEquals(401, browser().getWith("api/oidc/userinfo", "Bearer " + accessToken).status(), "revoked");
+    }
+
+    @Test
+    void aRefreshTokenWorksOnceAndItsSecondUseRevokesTheGrant() throws Exception {
+        Browser browser = signedIn(enrolledUser("refresh"));
+        JsonNode first = json(redeem(APP, APP_SECRET, code(browser, APP, APP_CB, null), APP_CB, null, true).body());
+        JWTClaimsSet signIn = verified(first.get("id_token").asString(), APP);
+
+        Browser.Raw refreshed = refresh(APP, APP_SECRET, first.get("refresh_token").asString());
+        assertEquals(200, refreshed.status(), refreshed.body());
+        JsonNode second = json(refreshed.body());
+        JWTClaimsSet renewed = verified(second.get("id_token").asString(), APP);
+        assertEquals(signIn.getLongClaim("auth_time"), renewed.getLongClaim("auth_time"), "the original sign-in's auth_time");
+        assertEquals(signIn.getStringClaim("sid"), renewed.getStringClaim("sid"));
+        assertEquals(signIn.getSubject(), renewed.getSubject());
+        assertEquals(signIn.getStringClaim("acr"), renewed.getStringClaim("acr"));
+        assertNull(renewed.getStringClaim("nonce"), "OpenID Connect Core 12.2: no nonce on refresh");
+        assertNotEquals(first.get("refresh_token").asString(), second.get("refresh_token").asString(), "rotated");
+        assertEquals(200, browser.getWith("api/oidc/userinfo", "Bearer " + second.get("access_token").asString()).status());
+
+        assertOAuthError(refresh(SPA, null, second.get("refresh_token").asString()), 400, "invalid_grant");
+        assertEquals("OIDC_CODE_MISMATCH", lastRefusal(), "another client's refresh token");
+
+        assertOAuthError(refresh(APP, APP_SECRET, first.get("refresh_token").asString()), 400, "invalid_grant");
+        assertEquals("OIDC_REFRESH_TOKEN_REPLAYED", lastRefusal());
+        assertOAuthError(refresh(APP, APP_SECRET, second.get("refresh_token").asString()), 400, "invalid_grant");
+        assertEquals("OIDC_REFRESH_TOKEN_INVALID", lastRefusal(), "the whole grant is revoked");
+        assertEquals(401, browser.getWith("api/oidc/userinfo", "Bearer " + second.get("access_token").asString()).status());
+        assertOAuthError(refresh(APP, APP_SECRET, "x".repeat(43)), 400, "invalid_grant");
+    }
+
+    @Test
+    void twentyConcurrentUsesOfOneRefreshTokenGiveTokensOnce() throws Exception {
+        Browser browser = signedIn(enrolledUser("refreshrace"));
+        String refreshToken = json(redeem(SPA, null, code(browser, SPA, SPA_CB, "v".repeat(43)), SPA_CB, "v".repeat(43), false)
+                .body()).get("refresh_token").asString();
+        List<Callable<Browser.Raw>> uses = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            uses.add(() -> refresh(SPA, null, refreshToken));
+        }
+        List<Integer> statuses = Race.of(uses).stream().map(Browser.Raw::status).toList();
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 400), statuses.toString());
     }
 
     @Test

@@ -40,6 +40,10 @@ public enum EventType {
     OIDC_CODE_ISSUED,
     /** An application redeemed a code for an ID token (OpenID Connect). */
     OIDC_TOKEN_ISSUED,
+    /** An application renewed its tokens with a refresh token (OpenID Connect). */
+    OIDC_TOKEN_REFRESHED,
+    /** An application signed its user out and ended its grant (OpenID Connect). */
+    OIDC_GRANT_ENDED,
     /** An OpenID Connect request was refused (see the reason). */
     OIDC_REFUSED,
     /** An application was sent a Back-Channel Logout notice for an ended session (refused: not delivered). */

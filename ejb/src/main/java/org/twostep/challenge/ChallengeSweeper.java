@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.logging.Logger;
 import org.twostep.config.Settings;
 import org.twostep.oidc.Authorizations;
-import org.twostep.oidc.OidcSessions;
+import org.twostep.oidc.Grants;
 import org.twostep.totp.TotpAuthenticators;
 import org.twostep.webauthn.WebAuthnCeremonies;
 
@@ -52,11 +52,8 @@ public class ChallengeSweeper {
     /** Expired authorization codes are kept this long, so that a late replay is still told apart and audited. */
     static final Duration CODES_KEPT = Duration.ofMinutes(5);
 
-    /** Which clients a session gave tokens to is kept this long at most, for sessions that ended untold (a crash). */
-    static final Duration SESSION_CLIENTS_KEPT = Duration.ofDays(7);
-
     @EJB
-    OidcSessions oidcSessions;
+    Grants grants;
 
     @Inject
     Settings settings;
@@ -83,11 +80,11 @@ public class ChallengeSweeper {
         int abandoned = totp.purgeAbandoned(retainedSince);
         int ceremoniesPurged = ceremonies.purgeExpired(now);
         int codesPurged = authorizations.purgeExpired(now.minus(CODES_KEPT));
-        int sessionsPurged = oidcSessions.purgeOlderThan(now.minus(SESSION_CLIENTS_KEPT));
-        if (expired + purged + abandoned + ceremoniesPurged + codesPurged + sessionsPurged > 0) {
+        int grantsPurged = grants.purgeExpired(now);
+        if (expired + purged + abandoned + ceremoniesPurged + codesPurged + grantsPurged > 0) {
             log.fine(() -> "Sweep: " + expired + " challenges expired, " + purged + " purged; " + abandoned
                     + " abandoned enrollments, " + ceremoniesPurged + " WebAuthn ceremonies, " + codesPurged
-                    + " authorization codes, " + sessionsPurged + " session records purged");
+                    + " authorization codes, " + grantsPurged + " refresh tokens and grants purged");
         }
     }
 }

@@ -109,6 +109,18 @@ public class Settings {
     @ConfigProperty(name = "twostep.oidc.clients")
     Optional<List<String>> oidcClients;
 
+    @Inject
+    @ConfigProperty(name = "twostep.oidc.token-lifetime", defaultValue = "PT5M")
+    String oidcTokenLifetime;
+
+    @Inject
+    @ConfigProperty(name = "twostep.oidc.refresh-token.idle", defaultValue = "PT30M")
+    String oidcRefreshTokenIdle;
+
+    @Inject
+    @ConfigProperty(name = "twostep.oidc.refresh-token.lifetime", defaultValue = "PT10H")
+    String oidcRefreshTokenLifetime;
+
     public String issuer() {
         return issuer;
     }
@@ -203,6 +215,21 @@ public class Settings {
     /** The client ids of the applications to register at deployment; each has {@code twostep.oidc.client.<id>.*} properties. */
     public List<String> oidcClients() {
         return oidcClients.orElse(List.of());
+    }
+
+    /** How long an ID or access token is valid. */
+    public Duration oidcTokenLifetime() {
+        return Duration.parse(oidcTokenLifetime);
+    }
+
+    /** How long a refresh token may wait to be used: an application idle longer signs in again. */
+    public Duration oidcRefreshTokenIdle() {
+        return Duration.parse(oidcRefreshTokenIdle);
+    }
+
+    /** How long an application may go on refreshing its tokens after the sign-in it got them from. */
+    public Duration oidcRefreshTokenLifetime() {
+        return Duration.parse(oidcRefreshTokenLifetime);
     }
 
     public Optional<String> adminInitialPassword() {

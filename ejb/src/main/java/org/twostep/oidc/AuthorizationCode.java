@@ -69,6 +69,9 @@ public class AuthorizationCode {
     @Column(length = 43)
     private String sid;
 
+    @Column(name = "grant_id", length = 43)
+    private String grantId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -134,6 +137,11 @@ public class AuthorizationCode {
 
     String sid() {
         return sid;
+    }
+
+    /** The grant the code's redemption opened, or null before it was redeemed. */
+    String grantId() {
+        return grantId;
     }
 
     State state() {

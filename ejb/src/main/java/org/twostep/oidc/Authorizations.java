@@ -7,9 +7,13 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.twostep.account.Account;
 import org.twostep.account.Accounts;
 import org.twostep.account.SignedIn;
@@ -65,7 +69,10 @@ public class Authorizations {
     Tokens tokens;
 
     @EJB
-    OidcSessions sessions;
+    Grants grants;
+
+    @EJB
+    BackChannelLogout backChannel;
 
     @Inject
     Settings settings;
@@ -82,13 +89,13 @@ public class Authorizations {
                              String acrValues) {
     }
 
-    /** A token request as it arrived (RFC 6749 §4.1.3); the secret from Basic or the form, or null. */
+    /** A token request as it arrived (RFC 6749 §4.1.3, §6); the secret from Basic or the form, or null. */
     public record TokenRequest(String grantType, String code, String redirectUri, String clientId, String clientSecret,
-                               String codeVerifier) {
+                               String codeVerifier, String refreshToken) {
     }
 
-    /** What the token endpoint answers (RFC 6749 §5.1, OpenID Connect Core §3.1.3.3). */
-    public record TokenResponse(String accessToken, String idToken, long expiresIn, String scope) {
+    /** What the token endpoint answers (RFC 6749 §5.1, OpenID Connect Core §3.1.3.3, §12.2). */
+    public record TokenResponse(String accessToken, String idToken, String refreshToken, long expiresIn, String scope) {
     }
 
     /**
@@ -244,15 +251,18 @@ public class Authorizations {
      * revokes what the first was given.
      */
     public TokenResponse redeem(TokenRequest t, ClientInfo client) {
-        if (!"authorization_code".equals(t.grantType())) {
+        if (!"authorization_code".equals(t.grantType()) && !"refresh_token".equals(t.grantType())) {
             throw refused(new OidcException("unsupported_grant_type", Reason.OIDC_INVALID_REQUEST,
-                    "only grant_type=authorization_code is supported"), t.clientId(), client);
+                    "grant_type is authorization_code or refresh_token"), t.clientId(), client);
         }
         OidcClient authenticated;
         try {
             authenticated = clients.authenticate(t.clientId(), t.clientSecret());
         } catch (OidcException e) {
             throw refused(e, t.clientId(), client);
+        }
+        if ("refresh_token".equals(t.grantType())) {
+            return refresh(t, authenticated, client);
         }
         String digest = t.code() == null ? null : Digests.sha256Base64Url(t.code());
         AuthorizationCode code = digest == null ? null : em.find(AuthorizationCode.class, digest);
@@ -281,24 +291,56 @@ public class Authorizations {
         if (account == null || !account.isActive()) {
             throw refused(OidcException.invalidGrant(Reason.ACCOUNT_DISABLED, "the account is disabled"), t.clientId(), client);
         }
-        String issuer = code.issuer();
-        Tokens.Person person = new Tokens.Person(account.oidcSubject(), account.username(), account.displayName(),
-                account.email(), account.groups());
-        Tokens.Grant grant = new Tokens.Grant(code.clientId(), code.nonce(), code.scope(), code.authTime(), code.method(), digest,
-                code.sid());
-        sessions.given(code, clock.instant());
+        Grants.Opened opened = grants.open(code);
+        em.createQuery("update AuthorizationCode c set c.grantId = :grant where c.codeDigest = :digest")
+                .setParameter("grant", opened.grant().id())
+                .setParameter("digest", digest)
+                .executeUpdate(); // a later replay of the code revokes this grant
         audit.record(AuditEvent.succeeded(EventType.OIDC_TOKEN_ISSUED, LoginAttempt.resume(null, account.username(), client))
                 .forAccount(account.id()).by(code.method()).detail("client=" + code.clientId()));
-        return new TokenResponse(tokens.accessToken(issuer, grant, person), tokens.idToken(issuer, grant, person),
-                Tokens.LIFETIME.toSeconds(), code.scope());
+        return tokensFor(opened, account, code.nonce());
+    }
+
+    /**
+     * RFC 6749 §6 and OpenID Connect Core §12: new tokens for a refresh token (spent, and replaced by a
+     * new one), for a client that still admits the account; the ID token tells the original sign-in's
+     * {@code auth_time}, {@code acr} and {@code amr}, and the account's groups as they are now.
+     */
+    private TokenResponse refresh(TokenRequest t, OidcClient authenticated, ClientInfo client) {
+        Grants.Opened renewed;
+        try {
+            renewed = grants.refresh(t.refreshToken(), authenticated);
+        } catch (OidcException e) {
+            throw refused(e, t.clientId(), client);
+        }
+        Account account = accounts.find(renewed.grant().accountId());
+        if (account == null || !account.isActive() || !authenticated.admits(account.groups())) {
+            grants.revoke(renewed.grant().id());
+            throw refused(OidcException.invalidGrant(Reason.ACCOUNT_DISABLED, "the account is disabled or has no access"),
+                    t.clientId(), client);
+        }
+        audit.record(AuditEvent.succeeded(EventType.OIDC_TOKEN_REFRESHED, LoginAttempt.resume(null, account.username(), client))
+                .forAccount(account.id()).by(renewed.grant().method()).detail("client=" + authenticated.clientId()));
+        return tokensFor(renewed, account, null);
+    }
+
+    /** The token response for a grant: signed under the issuer the grant's code was issued under. */
+    private TokenResponse tokensFor(Grants.Opened opened, Account account, String nonce) {
+        SessionGrant grant = opened.grant();
+        Tokens.Person person = new Tokens.Person(account.oidcSubject(), account.username(), account.displayName(),
+                account.email(), account.groups());
+        Tokens.Grant claims = new Tokens.Grant(grant.clientId(), nonce, grant.scope(), grant.authTime(), grant.method(),
+                grant.id(), grant.sid());
+        return new TokenResponse(tokens.accessToken(grant.issuer(), claims, person), tokens.idToken(grant.issuer(), claims, person),
+                opened.refreshToken(), settings.oidcTokenLifetime().toSeconds(), grant.scope());
     }
 
     /** The claims the userinfo endpoint answers with, for a valid access token whose code was not revoked. */
     public Map<String, Object> userinfo(String issuer, String accessToken) {
         var claims = tokens.verifyAccessToken(issuer, accessToken);
-        AuthorizationCode code = em.find(AuthorizationCode.class, claims.getJWTID());
-        Account account = code == null ? null : accounts.find(code.accountId());
-        if (code == null || code.state() == AuthorizationCode.State.REVOKED || account == null || !account.isActive()
+        SessionGrant grant = em.find(SessionGrant.class, claims.getJWTID());
+        Account account = grant == null ? null : accounts.find(grant.accountId());
+        if (grant == null || !grants.isActive(grant.id()) || account == null || !account.isActive()
                 || !account.oidcSubject().equals(claims.getSubject())) {
             throw new OidcException("invalid_token", Reason.OIDC_CODE_REPLAYED, "the access token was revoked");
         }
@@ -306,7 +348,7 @@ public class Authorizations {
         answer.put("sub", account.oidcSubject());
         answer.put("preferred_username", account.username());
         answer.put("groups", List.copyOf(account.groups()));
-        List<String> scopes = List.of(code.scope().split(" "));
+        List<String> scopes = List.of(grant.scope().split(" "));
         if (scopes.contains("profile")) {
             answer.put("name", account.displayName());
         }
@@ -373,11 +415,62 @@ public class Authorizations {
                 .executeUpdate() == 1;
     }
 
+    /** A code redeemed twice: it is marked, and what its first redemption was given stops counting. */
     private void revoke(String digest) {
         em.createQuery("update AuthorizationCode c set c.state = :revoked where c.codeDigest = :digest")
                 .setParameter("revoked", AuthorizationCode.State.REVOKED)
                 .setParameter("digest", digest)
                 .executeUpdate();
+        em.createQuery("select c.grantId from AuthorizationCode c where c.codeDigest = :digest", String.class)
+                .setParameter("digest", digest)
+                .getResultStream()
+                .filter(Objects::nonNull)
+                .forEach(grants::revoke);
+    }
+
+    /**
+     * A TwoStep session ended (signed out): every grant made in it is revoked, so no application can
+     * refresh its tokens, and each application with a back-channel logout URI is told, in the background.
+     */
+    public void sessionEnded(String sid) {
+        List<BackChannelLogout.Notice> notices = new ArrayList<>();
+        Set<String> told = new HashSet<>();
+        for (SessionGrant grant : grants.endSession(sid)) {
+            OidcClient registered = clients.find(grant.clientId());
+            Account account = accounts.find(grant.accountId());
+            if (registered != null && registered.backChannelLogoutUri() != null && account != null && told.add(grant.clientId())) {
+                notices.add(new BackChannelLogout.Notice(registered.clientId(), registered.backChannelLogoutUri(),
+                        account.id(), account.username(),
+                        tokens.logoutToken(grant.issuer(), registered.clientId(), account.oidcSubject(), sid)));
+            }
+        }
+        if (!notices.isEmpty()) {
+            backChannel.tell(notices);
+        }
+    }
+
+    /**
+     * An application's own sign-out from the server (WildFly's OIDC client POSTs its refresh token to
+     * the end-session endpoint when the application calls {@code request.logout()}): the grant of that
+     * refresh token ends; TwoStep's session and the other applications' grants go on.
+     *
+     * @throws OidcException {@code invalid_client} when the client does not authenticate
+     */
+    public void endGrant(String clientId, String secret, String refreshToken, ClientInfo client) {
+        OidcClient authenticated;
+        try {
+            authenticated = clients.authenticate(clientId, secret);
+        } catch (OidcException e) {
+            throw refused(e, clientId, client);
+        }
+        SessionGrant grant = grants.ofRefreshToken(refreshToken, authenticated);
+        if (grant != null) {
+            grants.revoke(grant.id());
+            Account account = accounts.find(grant.accountId());
+            audit.record(AuditEvent.succeeded(EventType.OIDC_GRANT_ENDED,
+                            LoginAttempt.resume(null, account == null ? null : account.username(), client))
+                    .forAccount(grant.accountId()).detail("client=" + authenticated.clientId()));
+        }
     }
 
     /** A refusal the endpoints find themselves (a parameter sent twice, malformed client credentials), audited like the others. */

@@ -14,9 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Logger;
-import org.twostep.account.Account;
-import org.twostep.account.Accounts;
 import org.twostep.audit.AuditEvent;
 import org.twostep.audit.AuditLog;
 import org.twostep.audit.EventType;
@@ -24,14 +23,14 @@ import org.twostep.audit.LoginAttempt;
 import org.twostep.refusal.Reason;
 
 /**
- * Back-Channel Logout 1.0: when a TwoStep session ends, each client that was given tokens in it and
- * registered a back-channel logout URI is sent a signed logout token naming the session ({@code sid}),
- * by a POST from the server (§2.5), in the background so that signing out never waits for an
- * application. Each notice is audited ({@code OIDC_LOGOUT_NOTICE}), refused when the client did not
- * answer 200 or 204 within five seconds; a notice is sent once, not retried.
+ * Back-Channel Logout 1.0 §2.5: sends logout tokens (made by {@link Authorizations#sessionEnded}) to
+ * the clients' back-channel logout URIs by a POST from the server, in the background so that signing
+ * out never waits for an application, and with no transaction held open meanwhile. Each notice is
+ * audited ({@code OIDC_LOGOUT_NOTICE}), refused when the client did not answer 200 or 204 within five
+ * seconds; a notice is sent once, not retried.
  *
  * <pre>{@code
- * backChannel.sessionEnded(who.sessionId());
+ * backChannel.tell(notices);
  * }</pre>
  */
 @Stateless
@@ -45,45 +44,31 @@ public class BackChannelLogout {
             .build();
 
     @EJB
-    OidcSessions sessions;
-
-    @EJB
-    OidcClients clients;
-
-    @EJB
-    Accounts accounts;
-
-    @EJB
     AuditLog audit;
-
-    @Inject
-    Tokens tokens;
 
     @Inject
     Logger log;
 
-    /** Tells every client given tokens in session {@code sid} that it ended; nothing happens for a session without any. */
-    @Asynchronous
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // no transaction held open while an application answers
-    public void sessionEnded(String sid) {
-        for (SessionClient held : sessions.take(sid)) {
-            OidcClient client = clients.find(held.clientId());
-            Account account = accounts.find(held.accountId());
-            if (client != null && client.backChannelLogoutUri() != null && account != null) {
-                notify(client, account, tokens.logoutToken(held.issuer(), client.clientId(), account.oidcSubject(), sid));
-            }
-        }
+    /** A logout token for one client, signed already, and whose session it was (for the audit trail). */
+    public record Notice(String clientId, String uri, long accountId, String username, String logoutToken) {
     }
 
-    private void notify(OidcClient client, Account account, String logoutToken) {
-        LoginAttempt attempt = LoginAttempt.resume(null, account.username(), null);
+    /** Sends each notice in turn, in the background; each is audited, delivered or not. */
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // no transaction held open while an application answers
+    public void tell(List<Notice> notices) {
+        notices.forEach(this::deliver);
+    }
+
+    private void deliver(Notice notice) {
+        LoginAttempt attempt = LoginAttempt.resume(null, notice.username(), null);
         String problem;
         try {
-            HttpRequest post = HttpRequest.newBuilder(URI.create(client.backChannelLogoutUri()))
+            HttpRequest post = HttpRequest.newBuilder(URI.create(notice.uri()))
                     .timeout(TIMEOUT)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("logout_token="
-                            + URLEncoder.encode(logoutToken, StandardCharsets.UTF_8)))
+                            + URLEncoder.encode(notice.logoutToken(), StandardCharsets.UTF_8)))
                     .build();
             int status = HTTP.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
             problem = status == 200 || status == 204 ? null : "it answered HTTP " + status;
@@ -94,13 +79,13 @@ public class BackChannelLogout {
             problem = "the server is stopping";
         }
         if (problem == null) {
-            audit.recordAlone(AuditEvent.succeeded(EventType.OIDC_LOGOUT_NOTICE, attempt).forAccount(account.id())
-                    .detail("client=" + client.clientId()));
+            audit.recordAlone(AuditEvent.succeeded(EventType.OIDC_LOGOUT_NOTICE, attempt).forAccount(notice.accountId())
+                    .detail("client=" + notice.clientId()));
             return;
         }
         String why = problem;
-        log.warning(() -> "Back-channel logout notice to the OpenID Connect client " + client.clientId() + " not delivered: " + why);
+        log.warning(() -> "Back-channel logout notice to the OpenID Connect client " + notice.clientId() + " not delivered: " + why);
         audit.refusal(AuditEvent.refused(EventType.OIDC_LOGOUT_NOTICE, Reason.OIDC_LOGOUT_NOT_DELIVERED, attempt)
-                .forAccount(account.id()).detail("client=" + client.clientId() + "; " + why));
+                .forAccount(notice.accountId()).detail("client=" + notice.clientId() + "; " + why));
     }
 }

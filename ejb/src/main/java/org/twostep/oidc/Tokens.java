@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.twostep.audit.Method;
+import org.twostep.config.Settings;
 import org.twostep.crypto.Digests;
 import org.twostep.refusal.Reason;
 
@@ -43,11 +44,11 @@ import org.twostep.refusal.Reason;
 @ApplicationScoped
 public class Tokens {
 
-    /** How long an ID or access token is valid. */
-    public static final Duration LIFETIME = Duration.ofMinutes(5);
-
     @Inject
     SigningKeys keys;
+
+    @Inject
+    Settings settings;
 
     @Inject
     Clock clock;
@@ -57,8 +58,9 @@ public class Tokens {
     }
 
     /**
-     * What a redeemed code grants: to which client, when and how the second factor was proven, in which
-     * TwoStep session ({@code sid}).
+     * What the tokens grant: to which client, when and how the second factor was proven, in which
+     * TwoStep session ({@code sid}), under which grant ({@code tokenId}, the access token's {@code jti});
+     * {@code nonce} only in the ID token of a code's redemption (OpenID Connect Core §12.2).
      */
     public record Grant(String clientId, String nonce, String scope, Instant authTime, Method method, String tokenId,
                         String sid) {
@@ -122,7 +124,7 @@ public class Tokens {
                 .subject(person.subject())
                 .audience(grant.clientId())
                 .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(LIFETIME)))
+                .expirationTime(Date.from(now.plus(settings.oidcTokenLifetime())))
                 .claim("auth_time", grant.authTime().getEpochSecond())
                 .claim("preferred_username", person.username())
                 .claim("groups", List.copyOf(person.groups()));

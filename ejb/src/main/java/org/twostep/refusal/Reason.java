@@ -101,6 +101,10 @@ public enum Reason {
     OIDC_UNMET_ACR,
     /** OpenID Connect: {@code prompt=none} and nobody is signed in. */
     OIDC_LOGIN_REQUIRED,
+    /** OpenID Connect: the refresh token is unknown or expired, or its grant was revoked or has ended. */
+    OIDC_REFRESH_TOKEN_INVALID,
+    /** OpenID Connect: the refresh token was used already; its grant is revoked. */
+    OIDC_REFRESH_TOKEN_REPLAYED,
     /** OpenID Connect: the client is for members of groups the caller is in none of. */
     OIDC_NO_ACCESS,
     /** OpenID Connect: a client's back-channel logout URI did not accept the logout token (or did not answer). */

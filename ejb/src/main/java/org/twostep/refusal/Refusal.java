@@ -93,7 +93,8 @@ public record Refusal(Reason reason, String message, boolean endsLogin, int stat
                             GOES_ON, BAD_REQUEST);
             case OIDC_CLIENT_AUTH_FAILED ->
                     row(reason, "The application could not be authenticated.", GOES_ON, UNAUTHORIZED);
-            case OIDC_PKCE_MISMATCH, OIDC_CODE_REPLAYED, OIDC_CODE_EXPIRED, OIDC_CODE_MISMATCH ->
+            case OIDC_PKCE_MISMATCH, OIDC_CODE_REPLAYED, OIDC_CODE_EXPIRED, OIDC_CODE_MISMATCH, OIDC_REFRESH_TOKEN_INVALID,
+                 OIDC_REFRESH_TOKEN_REPLAYED ->
                     row(reason, "The sign-in could not be completed. Please sign in again.", GOES_ON, BAD_REQUEST);
             case OIDC_UNMET_ACR ->
                     row(reason, "This application asks for a security key or passkey. Add one on your security page.",

@@ -12,6 +12,7 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.validators.LogoutTokenValidator;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -91,11 +92,17 @@ class TokensTest {
             public Optional<String> oidcSigningKeys() {
                 return Optional.of(keys.toString(false));
             }
+
+            @Override
+            public Duration oidcTokenLifetime() {
+                return Duration.ofMinutes(5);
+            }
         };
         signingKeys.log = Logger.getLogger(TokensTest.class.getName());
         signingKeys.load();
         Tokens tokens = new Tokens();
         tokens.keys = signingKeys;
+        tokens.settings = signingKeys.settings;
         tokens.clock = clock;
         return tokens;
     }

@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.twostep.account.Accounts;
 import org.twostep.account.SignedIn;
-import org.twostep.oidc.BackChannelLogout;
+import org.twostep.oidc.Authorizations;
 
 /**
  * Hands a credential to the mechanism, whatever state the session is in, and returns what it made
@@ -46,7 +46,7 @@ public class Logins {
     RequestClient client;
 
     @EJB
-    BackChannelLogout backChannel;
+    Authorizations authorizations;
 
     public LoginOutcome submit(Credential credential, HttpServletResponse response) {
         if (request.getUserPrincipal() != null) {
@@ -66,14 +66,14 @@ public class Logins {
 
     /**
      * Signs the session out, from TwoStep's own page or an application's logout request: audited
-     * ({@code LOGOUT}), the applications given tokens in it are told (Back-Channel Logout, in the
-     * background), the container forgets the caller, the session ends.
+     * ({@code LOGOUT}), the applications' grants made in it are revoked and the applications told
+     * (Back-Channel Logout, in the background), the container forgets the caller, the session ends.
      */
     public void signOut() {
         SignedIn who = SignedInSession.get(request);
         if (who != null) {
             accounts.signedOut(who, client.info());
-            backChannel.sessionEnded(who.sessionId());
+            authorizations.sessionEnded(who.sessionId());
         }
         try {
             request.logout();

@@ -31,7 +31,7 @@ public class DiscoveryServlet extends HttpServlet {
                 .add("end_session_endpoint", issuers.endpoint(request, "logout"))
                 .add("response_types_supported", Json.createArrayBuilder().add("code"))
                 .add("response_modes_supported", Json.createArrayBuilder().add("query"))
-                .add("grant_types_supported", Json.createArrayBuilder().add("authorization_code"))
+                .add("grant_types_supported", Json.createArrayBuilder().add("authorization_code").add("refresh_token"))
                 .add("subject_types_supported", Json.createArrayBuilder().add("public"))
                 .add("id_token_signing_alg_values_supported", Json.createArrayBuilder().add("RS256"))
                 .add("scopes_supported", Json.createArrayBuilder().add("openid").add("profile").add("email"))

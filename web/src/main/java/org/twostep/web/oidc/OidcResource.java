@@ -192,51 +192,71 @@ public class OidcResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization) {
-        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
         try {
-            String clientId = form.getFirst("client_id");
-            String secret = form.getFirst("client_secret");
-            // RFC 6749 §3.2: a parameter sent twice is an error.
-            if (form.values().stream().anyMatch(values -> values.size() > 1)) {
-                throw authorizations.refusedAtTheDoor(OidcException.invalidRequest("a parameter is sent twice"), clientId,
-                        client.info());
-            }
-            if (basic) {
-                String[] credentials;
-                try {
-                    credentials = basicCredentials(authorization);
-                } catch (OidcException e) {
-                    throw authorizations.refusedAtTheDoor(e, clientId, client.info());
-                }
-                if (secret != null || clientId != null && !clientId.equals(credentials[0])) {
-                    throw authorizations.refusedAtTheDoor(OidcException.invalidRequest("use one client authentication method"),
-                            clientId, client.info());
-                }
-                clientId = credentials[0];
-                secret = credentials[1];
-            }
+            ClientCredentials credentials = clientCredentials(form, authorization);
             var tokens = authorizations.redeem(new Authorizations.TokenRequest(form.getFirst("grant_type"), form.getFirst("code"),
-                    form.getFirst("redirect_uri"), clientId, secret, form.getFirst("code_verifier")), client.info());
+                    form.getFirst("redirect_uri"), credentials.clientId(), credentials.secret(), form.getFirst("code_verifier"),
+                    form.getFirst("refresh_token")), client.info());
             return Response.ok(Json.createObjectBuilder()
                             .add("access_token", tokens.accessToken())
                             .add("token_type", "Bearer")
                             .add("expires_in", tokens.expiresIn())
                             .add("id_token", tokens.idToken())
+                            .add("refresh_token", tokens.refreshToken())
                             .add("scope", tokens.scope())
                             .build().toString())
                     .header("Pragma", "no-cache")
                     .build();
         } catch (OidcException e) {
-            // RFC 6749 §5.2: invalid_client is a 401, with a challenge when the client tried Basic.
-            boolean unauthorized = "invalid_client".equals(e.error());
-            Response.ResponseBuilder answer = Response.status(unauthorized ? 401 : 400)
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(errorJson(e).build().toString());
-            if (unauthorized && basic) {
-                answer.header("WWW-Authenticate", "Basic realm=\"twostep\"");
-            }
-            return answer.build();
+            return clientError(e, authorization);
         }
+    }
+
+    /** How a client authenticated at an endpoint of its own: its id and secret, from Basic or the form. */
+    private record ClientCredentials(String clientId, String secret) {
+    }
+
+    /**
+     * RFC 6749 §2.3.1 and §3.2: the client's id and secret, from an HTTP Basic header or the form (not
+     * both); a parameter sent twice is an error. Refusals are audited.
+     */
+    private ClientCredentials clientCredentials(MultivaluedMap<String, String> form, String authorization) {
+        String clientId = form.getFirst("client_id");
+        String secret = form.getFirst("client_secret");
+        if (form.values().stream().anyMatch(values -> values.size() > 1)) {
+            throw authorizations.refusedAtTheDoor(OidcException.invalidRequest("a parameter is sent twice"), clientId,
+                    client.info());
+        }
+        if (!isBasic(authorization)) {
+            return new ClientCredentials(clientId, secret);
+        }
+        String[] basic;
+        try {
+            basic = basicCredentials(authorization);
+        } catch (OidcException e) {
+            throw authorizations.refusedAtTheDoor(e, clientId, client.info());
+        }
+        if (secret != null || clientId != null && !clientId.equals(basic[0])) {
+            throw authorizations.refusedAtTheDoor(OidcException.invalidRequest("use one client authentication method"),
+                    clientId, client.info());
+        }
+        return new ClientCredentials(basic[0], basic[1]);
+    }
+
+    /** RFC 6749 §5.2: invalid_client is a 401, with a challenge when the client tried Basic; the rest 400. */
+    private static Response clientError(OidcException e, String authorization) {
+        boolean unauthorized = "invalid_client".equals(e.error());
+        Response.ResponseBuilder answer = Response.status(unauthorized ? 401 : 400)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(errorJson(e).build().toString());
+        if (unauthorized && isBasic(authorization)) {
+            answer.header("WWW-Authenticate", "Basic realm=\"twostep\"");
+        }
+        return answer.build();
+    }
+
+    private static boolean isBasic(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
     @GET
@@ -270,12 +290,26 @@ public class OidcResource {
      * login page. Without one, nothing ends here: the person is shown TwoStep's own page, whose
      * "Sign out" button decides (a link on another site cannot sign anyone out).
      */
-    /** RP-Initiated Logout 1.0 §2: a form is answered as the same request by GET. */
+    /**
+     * RP-Initiated Logout 1.0 §2: a browser's form is answered as the same request by GET. A POST from
+     * an application's server with its refresh token and its client authentication (what WildFly's
+     * OIDC client sends when the application calls {@code request.logout()}) ends that application's
+     * grant, answered 204.
+     */
     @POST
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response logoutByPost(MultivaluedMap<String, String> form) {
-        return seeOther(request.getContextPath() + "/api/oidc/logout?" + query(form));
+    public Response logoutByPost(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization) {
+        if (form.getFirst("refresh_token") == null || form.getFirst("id_token_hint") != null) {
+            return seeOther(request.getContextPath() + "/api/oidc/logout?" + query(form));
+        }
+        try {
+            ClientCredentials credentials = clientCredentials(form, authorization);
+            authorizations.endGrant(credentials.clientId(), credentials.secret(), form.getFirst("refresh_token"), client.info());
+            return Response.noContent().build();
+        } catch (OidcException e) {
+            return clientError(e, authorization);
+        }
     }
 
     @GET
