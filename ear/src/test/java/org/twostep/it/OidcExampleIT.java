@@ -45,6 +45,8 @@ class OidcExampleIT extends TwoStepIT {
 
         Browser.Page out = browser.open("/hello-oidc/logout");
         assertEquals("Nobody is signed in.", out.textOf("status"));
+        assertEquals("client=hello-oidc", db.lastOfType(user.username(), "OIDC_GRANT_ENDED").detail(),
+                "WildFly's client told TwoStep, from the server, to end the application's grant");
         Browser.Page again = browser.open(SECURED);
         assertEquals(SECURED, again.path(), "no page of TwoStep's: " + again.text());
         assertEquals(user.username(), again.textOf("username"));

@@ -52,7 +52,7 @@ public class ChallengeSweeper {
     /** Expired authorization codes are kept this long, so that a late replay is still told apart and audited. */
     static final Duration CODES_KEPT = Duration.ofMinutes(5);
 
-    @EJB
+    @Inject
     Grants grants;
 
     @Inject

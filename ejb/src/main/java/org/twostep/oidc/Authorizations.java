@@ -68,7 +68,7 @@ public class Authorizations {
     @Inject
     Tokens tokens;
 
-    @EJB
+    @Inject
     Grants grants;
 
     @EJB

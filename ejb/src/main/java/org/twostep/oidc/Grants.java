@@ -1,6 +1,6 @@
 package org.twostep.oidc;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -22,8 +22,11 @@ import org.twostep.refusal.Reason;
  * Grants.Opened renewed = grants.refresh(refreshToken, client); // or an OidcException
  * List<SessionGrant> ended = grants.endSession(sid);        // at sign-out
  * }</pre>
+ *
+ * A CDI bean, not an enterprise bean: it always works in its caller's transaction ({@link Authorizations},
+ * the sweeper), and a revocation made before an {@link OidcException} is thrown commits with it.
  */
-@Stateless
+@ApplicationScoped
 public class Grants {
 
     @Inject
