@@ -120,6 +120,17 @@ class OidcClientPolicyIT extends OidcIT {
         // prompt=login is max_age=0 for a client that asks nothing itself: the same step-up.
         Browser.Raw again = browser.get(authorizeUrl(APP, APP_CB, "openid", "s", "n", null) + "&prompt=login");
         assertEquals("/twostep/challenge.xhtml", again.location().getPath(), "prompt=login");
+
+        // Without a TwoStep session, the login itself is the fresh proof: no second challenge after it.
+        Browser newcomer = browser();
+        Browser.Raw toLogin = newcomer.get(authorizeUrl(RECENT, RECENT_CB, "openid", "s-new", "n", null));
+        assertEquals("/twostep/login.xhtml", toLogin.location().getPath());
+        Browser.Page atChallenge = signInWithPassword(newcomer, user.username(), PASSWORD);
+        Browser.Raw proven = newcomer.submitWithoutFollowing(atChallenge, "challenge", Map.of("code", user.app().nextCode()),
+                "verify");
+        Map<String, String> issued = query(newcomer.get(proven.location().toString()).location(), RECENT_CB);
+        assertNotNull(issued.get("code"), "the code, not another challenge: " + issued);
+        assertEquals("s-new", issued.get("state"));
         for (String prompt : new String[] {"select_account", "none%20login"}) {
             Map<String, String> refused = query(browser.get(authorizeUrl(APP, APP_CB, "openid", "s", "n", null)
                     + "&prompt=" + prompt).location(), APP_CB);

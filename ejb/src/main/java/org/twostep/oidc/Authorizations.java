@@ -183,8 +183,8 @@ public class Authorizations {
     /**
      * Core §3.1.2.1 {@code max_age} and {@code acr_values=phr}: whether the caller's second factor is
      * recent and strong enough, or needs proving again (second factor only). {@code stepUpStarted}:
-     * when a step-up for this very request began (null if none did); a second factor proven since,
-     * while that step-up's challenge could still live, counts as fresh whatever {@code max_age}.
+     * when a login or step-up for this very request began (null if none did); a second factor proven
+     * since, while that challenge could still live, counts as fresh whatever {@code max_age}.
      */
     public Assured assurance(AuthorizationRequest request, SignedIn who, Instant stepUpStarted) {
         Account account = accounts.find(who.accountId());

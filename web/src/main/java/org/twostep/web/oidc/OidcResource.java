@@ -53,11 +53,11 @@ public class OidcResource {
     private static final List<String> AUTHORIZE_PARAMETERS = List.of("client_id", "redirect_uri", "response_type", "scope",
             "state", "nonce", "code_challenge", "code_challenge_method", "prompt", "max_age", "acr_values");
 
-    /** Which of this session's authorization requests a step-up was opened for, and when. */
-    static final String STEP_UP_STARTED = "org.twostep.web.oidc.StepUpStarted";
+    /** Which of this session's authorization requests a proof (the login, or a step-up) was started for, and when. */
+    static final String PROOF_STARTED = "org.twostep.web.oidc.ProofStarted";
 
-    /** The step-up opened for an authorization request (its query string), and when. */
-    record StepUpFor(String request, Instant started) implements java.io.Serializable {
+    /** The proof started for an authorization request (its query string), and when. */
+    record ProofFor(String request, Instant started) implements java.io.Serializable {
     }
 
     @EJB
@@ -124,8 +124,9 @@ public class OidcResource {
                 if (authorization.promptNone()) {
                     throw authorizations.loginRequired(authorization, client.info());
                 }
-                // The two-step login first, then back to this very request.
+                // The two-step login first, then back to this very request, whose max_age it meets.
                 SignedInSession.returnHereAfterLogin(request);
+                request.getSession().setAttribute(PROOF_STARTED, new ProofFor(request.getQueryString(), clock.instant()));
                 return seeOther(request.getContextPath() + "/login.xhtml");
             }
             Response notYet = stepUpOrRefusal(authorization, who);
@@ -152,10 +153,10 @@ public class OidcResource {
      */
     private Response stepUpOrRefusal(AuthorizationRequest authorization, SignedIn who) {
         HttpSession session = request.getSession();
-        // A step-up counts only for the request that opened it (the service decides for how long).
-        Instant started = session.getAttribute(STEP_UP_STARTED) instanceof StepUpFor marker
+        // A login or step-up counts only for the request that started it (the service decides for how long).
+        Instant started = session.getAttribute(PROOF_STARTED) instanceof ProofFor marker
                 && marker.request().equals(request.getQueryString()) ? marker.started() : null;
-        session.removeAttribute(STEP_UP_STARTED);
+        session.removeAttribute(PROOF_STARTED);
         return switch (authorizations.assurance(authorization, who, started)) {
             case ENOUGH -> null;
             case NO_ACCESS -> refusedHere(authorization, authorizations.noAccess(authorization, who, client.info()), false);
@@ -165,7 +166,7 @@ public class OidcResource {
                     throw authorizations.interactionRequired(authorization, client.info()); // no page for prompt=none
                 }
                 stepUp.openForThisRequest(authorization.phishingResistant());
-                session.setAttribute(STEP_UP_STARTED, new StepUpFor(request.getQueryString(), clock.instant()));
+                session.setAttribute(PROOF_STARTED, new ProofFor(request.getQueryString(), clock.instant()));
                 yield seeOther(request.getContextPath() + "/challenge.xhtml");
             }
         };
