@@ -7,6 +7,8 @@ alter table oidc_client add column default_max_age integer;
 alter table oidc_client add column required_acr varchar(16);
 -- Where Back-Channel Logout 1.0 notices go when a TwoStep session the client holds tokens of ends.
 alter table oidc_client add column backchannel_logout_uri varchar(2000);
+-- How its ID tokens are signed: RS256 or ES256.
+alter table oidc_client add column id_token_alg varchar(8) default 'RS256' not null;
 
 -- A grant: what one redeemed code gave one client in one TwoStep session (sid), renewed by refresh
 -- tokens until it is revoked (sign-out, a replayed code or refresh token) or reaches expires_at.

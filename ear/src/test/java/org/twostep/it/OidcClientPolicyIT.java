@@ -109,9 +109,7 @@ class OidcClientPolicyIT extends OidcIT {
         Instant before = Instant.now().minusSeconds(1);
         Browser.Raw toChallenge = browser.get(authorizeUrl(RECENT, RECENT_CB, "openid", "s", "n", null));
         assertEquals("/twostep/challenge.xhtml", toChallenge.location().getPath(), "max-age 0 is the client's own");
-        Browser.Page challenge = browser.open("challenge.xhtml");
-        Browser.Raw back = browser.submitWithoutFollowing(challenge, "challenge", Map.of("code", user.app().nextCode()), "verify");
-        Map<String, String> answer = query(browser.get(back.location().toString()).location(), RECENT_CB);
+        Map<String, String> answer = stepUpWithApp(browser, user, RECENT_CB);
         JWTClaimsSet id = verified(json(redeem(RECENT, RECENT_SECRET, answer.get("code"), RECENT_CB, null, true).body())
                 .get("id_token").asString(), RECENT);
         assertTrue(id.getLongClaim("auth_time") >= before.getEpochSecond(), "auth_time is the new proof's");

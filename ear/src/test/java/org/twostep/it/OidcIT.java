@@ -99,6 +99,13 @@ abstract class OidcIT extends TwoStepIT {
         return browser().postForm("api/oidc/token", form, authorization);
     }
 
+    /** At the challenge page a step-up sent the browser to: the app's next code, then back to the authorization request's answer. */
+    Map<String, String> stepUpWithApp(Browser browser, EnrolledUser user, String redirectUri) {
+        Browser.Page challenge = browser.open("challenge.xhtml");
+        Browser.Raw back = browser.submitWithoutFollowing(challenge, "challenge", Map.of("code", user.app().nextCode()), "verify");
+        return query(browser.get(back.location().toString()).location(), redirectUri);
+    }
+
     /** RFC 6749 section 6: the client's refresh request (a public client's without a secret, in the form). */
     Browser.Raw refresh(String clientId, String secret, String refreshToken) {
         Map<String, String> form = new LinkedHashMap<>();
@@ -116,7 +123,8 @@ abstract class OidcIT extends TwoStepIT {
     JWTClaimsSet verified(String idToken, String audience) throws Exception {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         JWKSet keys = JWKSet.parse(browser().get("api/oidc/jwks").body());
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(keys)));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
+                new ImmutableJWKSet<>(keys)));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
                 new JWTClaimsSet.Builder().issuer(issuer()).build(), Set.of("sub", "iat", "exp", "auth_time")));
         assertNotNull(SignedJWT.parse(idToken).getHeader().getKeyID(), "the kid names the key");

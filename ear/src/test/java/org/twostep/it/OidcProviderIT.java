@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,11 +57,27 @@ class OidcProviderIT extends OidcIT {
         assertEquals(List.of("code"), strings(metadata.get("response_types_supported")));
         assertEquals(List.of("S256"), strings(metadata.get("code_challenge_methods_supported")));
 
+        assertEquals(List.of("RS256", "ES256"), strings(metadata.get("id_token_signing_alg_values_supported")));
+        assertEquals(List.of("authorization_code", "refresh_token"), strings(metadata.get("grant_types_supported")));
+        assertTrue(metadata.get("backchannel_logout_supported").asBoolean());
+
         JWKSet keys = JWKSet.parse(browser().get(metadata.get("jwks_uri").asString()).body());
-        RSAKey key = (RSAKey) keys.getKeys().get(0);
-        assertNotNull(key.getKeyID());
-        assertEquals("sig", key.getKeyUse().identifier(), "WildFly's OIDC client only takes keys for signatures");
-        assertFalse(key.isPrivate(), "no private part is published");
+        assertEquals(Set.of(KeyType.RSA, KeyType.EC), keys.getKeys().stream().map(JWK::getKeyType).collect(Collectors.toSet()));
+        for (JWK key : keys.getKeys()) {
+            assertNotNull(key.getKeyID());
+            assertEquals("sig", key.getKeyUse().identifier(), "WildFly's OIDC client only takes keys for signatures");
+            assertFalse(key.isPrivate(), "no private part is published");
+        }
+    }
+
+    @Test
+    void aClientRegisteredForEs256GetsIdTokensSignedSo() throws Exception {
+        Browser browser = signedIn(enrolledUser("es256"));
+        String verifier = "e".repeat(43);
+        String idToken = json(redeem(SPA, null, code(browser, SPA, SPA_CB, verifier), SPA_CB, verifier, false).body())
+                .get("id_token").asString();
+        assertEquals(JWSAlgorithm.ES256, SignedJWT.parse(idToken).getHeader().getAlgorithm());
+        assertEquals("mfa", verified(idToken, SPA).getStringClaim("acr"), "verified with the JWKS's EC key");
     }
 
     @Test
@@ -220,9 +238,7 @@ class OidcProviderIT extends OidcIT {
         Browser.Raw toChallenge = browser.get(authorizeUrl(APP, APP_CB, "openid", "s", "n", null) + "&max_age=0");
         assertEquals(303, toChallenge.status());
         assertEquals("/twostep/challenge.xhtml", toChallenge.location().getPath(), "the second factor only, not the password");
-        Browser.Page challenge = browser.open("challenge.xhtml");
-        Browser.Raw back = browser.submitWithoutFollowing(challenge, "challenge", Map.of("code", user.app().nextCode()), "verify");
-        Map<String, String> answer = query(browser.get(back.location().toString()).location(), APP_CB);
+        Map<String, String> answer = stepUpWithApp(browser, user, APP_CB);
 
         JWTClaimsSet id = verified(json(redeem(APP, APP_SECRET, answer.get("code"), APP_CB, null, true).body())
                 .get("id_token").asString(), APP);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
@@ -40,6 +41,18 @@ public final class KeyFiles {
             Files.writeString(file, text, StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the key file " + file, e);
+        }
+    }
+
+    /** Replaces the file's text at once (a new owner-only file moved over it), so a crash leaves the old or the new. */
+    public static void replace(Path file, String text) {
+        Path next = file.resolveSibling(file.getFileName() + ".new");
+        try {
+            Files.deleteIfExists(next);
+            create(next, text);
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace the key file " + file, e);
         }
     }
 

@@ -298,7 +298,7 @@ public class Authorizations {
                 .executeUpdate(); // a later replay of the code revokes this grant
         audit.record(AuditEvent.succeeded(EventType.OIDC_TOKEN_ISSUED, LoginAttempt.resume(null, account.username(), client))
                 .forAccount(account.id()).by(code.method()).detail("client=" + code.clientId()));
-        return tokensFor(opened, account, code.nonce());
+        return tokensFor(opened, account, code.nonce(), authenticated);
     }
 
     /**
@@ -321,17 +321,18 @@ public class Authorizations {
         }
         audit.record(AuditEvent.succeeded(EventType.OIDC_TOKEN_REFRESHED, LoginAttempt.resume(null, account.username(), client))
                 .forAccount(account.id()).by(renewed.grant().method()).detail("client=" + authenticated.clientId()));
-        return tokensFor(renewed, account, null);
+        return tokensFor(renewed, account, null, authenticated);
     }
 
     /** The token response for a grant: signed under the issuer the grant's code was issued under. */
-    private TokenResponse tokensFor(Grants.Opened opened, Account account, String nonce) {
+    private TokenResponse tokensFor(Grants.Opened opened, Account account, String nonce, OidcClient client) {
         SessionGrant grant = opened.grant();
         Tokens.Person person = new Tokens.Person(account.oidcSubject(), account.username(), account.displayName(),
                 account.email(), account.groups());
         Tokens.Grant claims = new Tokens.Grant(grant.clientId(), nonce, grant.scope(), grant.authTime(), grant.method(),
                 grant.id(), grant.sid());
-        return new TokenResponse(tokens.accessToken(grant.issuer(), claims, person), tokens.idToken(grant.issuer(), claims, person),
+        return new TokenResponse(tokens.accessToken(grant.issuer(), claims, person),
+                tokens.idToken(grant.issuer(), claims, person, client.idTokenAlgorithm()),
                 opened.refreshToken(), settings.oidcTokenLifetime().toSeconds(), grant.scope());
     }
 
@@ -441,7 +442,8 @@ public class Authorizations {
             if (registered != null && registered.backChannelLogoutUri() != null && account != null && told.add(grant.clientId())) {
                 notices.add(new BackChannelLogout.Notice(registered.clientId(), registered.backChannelLogoutUri(),
                         account.id(), account.username(),
-                        tokens.logoutToken(grant.issuer(), registered.clientId(), account.oidcSubject(), sid)));
+                        tokens.logoutToken(grant.issuer(), registered.clientId(), account.oidcSubject(), sid,
+                                registered.idTokenAlgorithm())));
             }
         }
         if (!notices.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.twostep.oidc;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
@@ -20,7 +21,8 @@ import org.twostep.config.Settings;
  * to, exact; optional), {@code .groups} (only members of these groups may use it; optional),
  * {@code .max-age} (the oldest second factor, in seconds, it accepts; optional), {@code .acr}
  * ({@code phr}: only a security key or passkey; optional) and {@code .backchannel-logout-uri} (where
- * Back-Channel Logout notices go; optional). A client that is misconfigured is skipped with a warning
+ * Back-Channel Logout notices go; optional) and {@code .id-token-signed-response-alg} ({@code RS256},
+ * the default, or {@code ES256}). A client that is misconfigured is skipped with a warning
  * that names what is wrong (never the secret). A client no longer configured is removed.
  */
 @Singleton
@@ -38,6 +40,9 @@ public class ClientRegistration {
     Config config;
 
     @Inject
+    SigningKeys signingKeys;
+
+    @Inject
     Logger log;
 
     @PostConstruct
@@ -53,8 +58,12 @@ public class ClientRegistration {
             }
             ClientSettings client = new ClientSettings(text(prefix + "secret"), list(prefix + "redirect-uris"),
                     list(prefix + "post-logout-redirect-uris"), list(prefix + "groups"),
-                    maxAge == null ? null : Integer.valueOf(maxAge), text(prefix + "acr"), text(prefix + "backchannel-logout-uri"));
-            String problem = ClientRules.misconfiguration(clientId.strip(), client);
+                    maxAge == null ? null : Integer.valueOf(maxAge), text(prefix + "acr"), text(prefix + "backchannel-logout-uri"),
+                    text(prefix + "id-token-signed-response-alg"));
+            String found = ClientRules.misconfiguration(clientId.strip(), client);
+            String problem = found == null && !signingKeys.offers(JWSAlgorithm.parse(client.idTokenAlgorithm()))
+                    ? "client " + clientId.strip() + " asks for ES256 ID tokens, and twostep.oidc.signing-keys has no EC key"
+                    : found;
             if (problem != null) {
                 log.warning(() -> "OpenID Connect client not registered: " + problem);
                 continue;

@@ -41,6 +41,9 @@ public final class ClientRules {
                 .contains(settings.requiredAcr())) {
             return "the acr of client " + clientId + " is phr or mfa";
         }
+        if (!List.of("RS256", "ES256").contains(settings.idTokenAlgorithm())) {
+            return "the ID tokens of client " + clientId + " are signed RS256 or ES256";
+        }
         return null;
     }
 }

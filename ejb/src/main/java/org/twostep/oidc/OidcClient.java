@@ -1,5 +1,6 @@
 package org.twostep.oidc;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -51,6 +52,9 @@ public class OidcClient {
     @Column(name = "backchannel_logout_uri", length = 2000)
     private String backChannelLogoutUri;
 
+    @Column(name = "id_token_alg", nullable = false, length = 8)
+    private String idTokenAlgorithm;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -72,6 +76,7 @@ public class OidcClient {
         this.defaultMaxAge = settings.defaultMaxAge();
         this.requiredAcr = settings.requiredAcr();
         this.backChannelLogoutUri = settings.backChannelLogoutUri();
+        this.idTokenAlgorithm = settings.idTokenAlgorithm();
     }
 
     public String clientId() {
@@ -108,6 +113,11 @@ public class OidcClient {
     /** Whether this client takes only a security key or passkey ({@code acr} {@code phr}). */
     public boolean requiresPhishingResistant() {
         return Assurance.PHISHING_RESISTANT.equals(requiredAcr);
+    }
+
+    /** How its ID tokens (and logout tokens) are signed: RS256 or ES256. */
+    public JWSAlgorithm idTokenAlgorithm() {
+        return JWSAlgorithm.parse(idTokenAlgorithm);
     }
 
     /** Where its Back-Channel Logout notices go, or null. */

@@ -2,9 +2,13 @@ package org.twostep.oidc;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,23 +16,27 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.twostep.config.Settings;
 import org.twostep.crypto.KeyFiles;
 
 /**
- * The keys TwoStep signs ID and access tokens with (RS256, 2048 bits), as a JWK set whose first key
- * is the current one; the others still verify what they signed. {@code twostep.oidc.signing-keys}
- * (a JWK set of private keys, JSON) when configured; else a key file {@code twostep/oidc-signing.jwks}
- * in the data directory, generated at the first start, owner-only, with a warning.
+ * The keys TwoStep signs tokens with, as a JWK set: the first private RSA key signs RS256 (every
+ * access token, and the ID tokens of most clients), the first private EC P-256 key, if there is one,
+ * signs ES256 (the ID tokens of clients registered for it); the other keys still verify what they
+ * signed. {@code twostep.oidc.signing-keys} (a JWK set of private keys, JSON) when configured; else a
+ * key file {@code twostep/oidc-signing.jwks} in the data directory, generated at the first start
+ * (an RSA and an EC key), owner-only, with a warning.
  *
- * <p>To rotate: put a new key first in the set, keep the old one after it until every token it
- * signed has expired (5 minutes), then drop it.
+ * <p>To rotate: put a new key before the old one of its type, keep the old one until every token it
+ * signed has expired (5 minutes by default), then drop it.
  *
  * <pre>{@code
- * RSAKey key = signingKeys.current();            // sign with it; its kid goes in the JWS header
- * String jwks = signingKeys.publicJwks();        // what the JWKS endpoint serves
+ * JWK key = signingKeys.current(JWSAlgorithm.ES256); // sign with it; its kid goes in the JWS header
+ * String jwks = signingKeys.publicJwks();           // what the JWKS endpoint serves
  * }</pre>
  */
 @ApplicationScoped
@@ -46,25 +54,37 @@ public class SigningKeys {
 
     @PostConstruct
     void load() {
-        String json = settings.oidcSigningKeys().orElseGet(this::fromKeyFile);
-        try {
-            keys = JWKSet.parse(json);
-        } catch (ParseException e) {
-            throw new IllegalStateException("twostep.oidc.signing-keys (or the key file) is not a JWK set", null);
-        }
-        if (keys.getKeys().isEmpty() || !(keys.getKeys().get(0) instanceof RSAKey first) || !first.isPrivate()) {
-            throw new IllegalStateException("the first OpenID Connect signing key must be a private RSA key");
+        keys = parse(settings.oidcSigningKeys().orElseGet(this::fromKeyFile));
+        if (first(RSAKey.class) == null) {
+            throw new IllegalStateException("the OpenID Connect signing keys must include a private RSA key");
         }
     }
 
     private String fromKeyFile() {
         Path file = KeyFiles.path(FILE);
         if (!Files.exists(file)) {
-            KeyFiles.create(file, new JWKSet(newKey()).toString(false));
-            log.warning(() -> "No twostep.oidc.signing-keys is configured: generated a signing key for ID tokens in " + file
+            KeyFiles.create(file, new JWKSet(List.of(newKey(), newEcKey())).toString(false));
+            log.warning(() -> "No twostep.oidc.signing-keys is configured: generated signing keys for ID tokens in " + file
                     + " (owner-only). Back it up with the database, or configure twostep.oidc.signing-keys.");
+            return KeyFiles.read(file);
+        }
+        JWKSet existing = parse(KeyFiles.read(file));
+        if (existing.getKeys().stream().noneMatch(ECKey.class::isInstance)) {
+            // A key file from before ES256 was offered: the EC key is added, the RSA keys kept as they are.
+            List<JWK> keys = new ArrayList<>(existing.getKeys());
+            keys.add(newEcKey());
+            KeyFiles.replace(file, new JWKSet(keys).toString(false));
+            log.info(() -> "Added an ES256 signing key to " + file);
         }
         return KeyFiles.read(file);
+    }
+
+    private static JWKSet parse(String json) {
+        try {
+            return JWKSet.parse(json);
+        } catch (ParseException e) {
+            throw new IllegalStateException("twostep.oidc.signing-keys (or the key file) is not a JWK set", null);
+        }
     }
 
     /** A new RSA signing key with a random kid: what a rotation puts first. */
@@ -77,9 +97,32 @@ public class SigningKeys {
         }
     }
 
-    /** The key new tokens are signed with. */
-    public RSAKey current() {
-        return (RSAKey) keys.getKeys().get(0);
+    /** A new EC P-256 signing key with a random kid, for ES256. */
+    public static ECKey newEcKey() {
+        try {
+            return new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.ES256).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot generate an EC key", e);
+        }
+    }
+
+    /** Whether tokens can be signed with this algorithm: RS256 always, ES256 with an EC key. */
+    public boolean offers(JWSAlgorithm algorithm) {
+        return JWSAlgorithm.RS256.equals(algorithm) || JWSAlgorithm.ES256.equals(algorithm) && first(ECKey.class) != null;
+    }
+
+    /** The key new tokens of this algorithm are signed with (RS256 or ES256, see {@link #offers}). */
+    public JWK current(JWSAlgorithm algorithm) {
+        JWK key = JWSAlgorithm.ES256.equals(algorithm) ? first(ECKey.class) : first(RSAKey.class);
+        if (key == null) {
+            throw new IllegalStateException("no signing key for " + algorithm);
+        }
+        return key;
+    }
+
+    private JWK first(Class<? extends JWK> type) {
+        return keys.getKeys().stream().filter(type::isInstance).filter(JWK::isPrivate).findFirst().orElse(null);
     }
 
     /** The public halves of every key, as the JWKS endpoint serves them. */

@@ -4,7 +4,10 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -30,14 +33,14 @@ import org.twostep.crypto.Digests;
 import org.twostep.refusal.Reason;
 
 /**
- * The tokens an application gets, signed with the current {@link SigningKeys} key (RS256, its
- * {@code kid} in the header), by Nimbus: the ID token (OpenID Connect Core §2) and an access token,
+ * The tokens an application gets, signed with a current {@link SigningKeys} key (its {@code kid} in
+ * the header; RS256, or ES256 for the ID and logout tokens of a client registered for it), by Nimbus: the ID token (OpenID Connect Core §2) and an access token,
  * a JWT too, that carries the caller's groups as {@code roles} (what WildFly's OIDC client maps to
  * roles) and {@code groups} (what Jakarta Security's OpenID mechanism reads), and that the userinfo
  * endpoint accepts.
  *
  * <pre>{@code
- * String idToken = tokens.idToken(issuer, grant, person);
+ * String idToken = tokens.idToken(issuer, grant, person, JWSAlgorithm.RS256);
  * JWTClaimsSet claims = tokens.verifyAccessToken(issuer, accessToken); // or an OidcException
  * }</pre>
  */
@@ -72,7 +75,8 @@ public class Tokens {
     /** How long a logout token is valid: it is sent at once. */
     static final Duration LOGOUT_TOKEN_LIFETIME = Duration.ofMinutes(2);
 
-    public String idToken(String issuer, Grant grant, Person person) {
+    /** The ID token, signed with {@code algorithm} (RS256, or ES256 for a client registered for it). */
+    public String idToken(String issuer, Grant grant, Person person, JWSAlgorithm algorithm) {
         JWTClaimsSet.Builder claims = common(issuer, grant, person)
                 .claim("acr", Assurance.acr(grant.method()))
                 .claim("amr", Assurance.amr(grant.method()))
@@ -84,7 +88,7 @@ public class Tokens {
             claims.claim("sid", grant.sid()); // Front-/Back-Channel Logout 1.0: the session, as logout tokens name it
         }
         profile(claims, grant.scope(), person);
-        return sign(claims.build(), JOSEObjectType.JWT);
+        return sign(claims.build(), JOSEObjectType.JWT, algorithm);
     }
 
     public String accessToken(String issuer, Grant grant, Person person) {
@@ -94,14 +98,15 @@ public class Tokens {
                 .claim("scope", grant.scope())
                 .claim("roles", List.copyOf(person.groups()));
         // RFC 9068 §2.1: an access token says so in its type.
-        return sign(claims.build(), new JOSEObjectType("at+jwt"));
+        return sign(claims.build(), new JOSEObjectType("at+jwt"), JWSAlgorithm.RS256);
     }
 
     /**
      * Back-Channel Logout 1.0 §2.4: tells a client that the TwoStep session {@code sid} of {@code subject}
-     * ended; never a {@code nonce}, always the logout event, typed {@code logout+jwt}.
+     * ended; never a {@code nonce}, always the logout event, typed {@code logout+jwt}, signed as the
+     * client's ID tokens are.
      */
-    public String logoutToken(String issuer, String clientId, String subject, String sid) {
+    public String logoutToken(String issuer, String clientId, String subject, String sid, JWSAlgorithm algorithm) {
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
@@ -113,7 +118,7 @@ public class Tokens {
                 .claim("sid", sid)
                 .claim("events", Map.of(BACKCHANNEL_LOGOUT_EVENT, Map.of()))
                 .build();
-        return sign(claims, new JOSEObjectType("logout+jwt"));
+        return sign(claims, new JOSEObjectType("logout+jwt"), algorithm);
     }
 
     /** What both tokens say: who, for whom, by whom, how long, and when the second factor was proven. */
@@ -166,10 +171,11 @@ public class Tokens {
         }
     }
 
-    /** A processor that accepts RS256 signatures by any of TwoStep's keys, current or kept after a rotation. */
+    /** A processor that accepts RS256 and ES256 signatures by any of TwoStep's keys, current or kept after a rotation. */
     private DefaultJWTProcessor<SecurityContext> signedByTwoStep() {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(keys.verificationKeys())));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
+                new ImmutableJWKSet<>(keys.verificationKeys())));
         return processor;
     }
 
@@ -184,11 +190,11 @@ public class Tokens {
         }
     }
 
-    private String sign(JWTClaimsSet claims, JOSEObjectType type) {
-        var key = keys.current();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(type).build(), claims);
+    private String sign(JWTClaimsSet claims, JOSEObjectType type, JWSAlgorithm algorithm) {
+        JWK key = keys.current(algorithm);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(type).build(), claims);
         try {
-            jwt.sign(new RSASSASigner(key));
+            jwt.sign(key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner(key.toRSAKey()));
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a token", e);
         }

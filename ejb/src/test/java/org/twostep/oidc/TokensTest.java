@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.validators.LogoutTokenValidator;
@@ -42,7 +46,7 @@ class TokensTest {
         var second = SigningKeys.newKey();
         Tokens after = tokens(new JWKSet(List.of(second, first))); // the new key first, the old one kept
         assertEquals("jti-1", after.verifyAccessToken(ISSUER, oldAccess).getJWTID(), "signed by the old key, still valid");
-        String newId = after.idToken(ISSUER, GRANT, ALICE);
+        String newId = after.idToken(ISSUER, GRANT, ALICE, JWSAlgorithm.RS256);
         assertEquals(second.getKeyID(), SignedJWT.parse(newId).getHeader().getKeyID());
         assertNotEquals(first.getKeyID(), second.getKeyID());
 
@@ -52,7 +56,7 @@ class TokensTest {
 
     @Test
     void theIdTokenTellsHowTheSecondFactorWasProven() throws Exception {
-        var claims = SignedJWT.parse(tokens(new JWKSet(SigningKeys.newKey())).idToken(ISSUER, GRANT, ALICE)).getJWTClaimsSet();
+        var claims = SignedJWT.parse(tokens(new JWKSet(SigningKeys.newKey())).idToken(ISSUER, GRANT, ALICE, JWSAlgorithm.RS256)).getJWTClaimsSet();
         assertEquals("phr", claims.getStringClaim("acr"), "a passkey is phishing-resistant");
         assertEquals(List.of("hwk", "user", "mfa"), claims.getStringListClaim("amr"));
         assertEquals(GRANT.authTime().getEpochSecond(), claims.getLongClaim("auth_time"));
@@ -65,7 +69,7 @@ class TokensTest {
     @Test
     void aLogoutTokenPassesAClientsBackChannelLogoutValidation() throws Exception {
         var key = SigningKeys.newKey();
-        String token = tokens(new JWKSet(key)).logoutToken(ISSUER, "app", "7c1e", "sid-1");
+        String token = tokens(new JWKSet(key)).logoutToken(ISSUER, "app", "7c1e", "sid-1", JWSAlgorithm.RS256);
         var validator = new LogoutTokenValidator(new Issuer(ISSUER), new ClientID("app"), JWSAlgorithm.RS256,
                 new JWKSet(key.toPublicJWK()));
         var claims = validator.validate(JWTParser.parse(token));
@@ -78,9 +82,28 @@ class TokensTest {
     }
 
     @Test
+    void aClientRegisteredForEs256GetsIdTokensAClientVerifiesWithTheEcKeyOfTheJwks() throws Exception {
+        var rsa = SigningKeys.newKey();
+        var ec = SigningKeys.newEcKey();
+        Tokens tokens = tokens(new JWKSet(List.of(rsa, ec)));
+        String id = tokens.idToken(ISSUER, GRANT, ALICE, JWSAlgorithm.ES256);
+        assertEquals(JWSAlgorithm.ES256, SignedJWT.parse(id).getHeader().getAlgorithm());
+        assertEquals(ec.getKeyID(), SignedJWT.parse(id).getHeader().getKeyID());
+        var published = new JWKSet(List.of(rsa, ec)).toPublicJWKSet(); // what the JWKS endpoint serves
+        var processor = new DefaultJWTProcessor<SecurityContext>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256,
+                new ImmutableJWKSet<>(published)));
+        assertEquals("7c1e", processor.process(id, null).getSubject());
+        assertEquals("jti-1", tokens.verifyAccessToken(ISSUER, tokens.accessToken(ISSUER, GRANT, ALICE)).getJWTID(),
+                "access tokens stay RS256");
+        assertThrows(IllegalStateException.class, () -> tokens(new JWKSet(rsa)).idToken(ISSUER, GRANT, ALICE, JWSAlgorithm.ES256),
+                "no EC key, no ES256");
+    }
+
+    @Test
     void anIdTokenIsNoAccessToken() {
         Tokens tokens = tokens(new JWKSet(SigningKeys.newKey()));
-        String id = tokens.idToken(ISSUER, GRANT, ALICE);
+        String id = tokens.idToken(ISSUER, GRANT, ALICE, JWSAlgorithm.RS256);
         assertThrows(OidcException.class, () -> tokens.verifyAccessToken(ISSUER, id), "typ at+jwt is required");
         assertThrows(OidcException.class, () -> tokens.verifyAccessToken("https://evil.example", tokens.accessToken(ISSUER, GRANT, ALICE)));
     }

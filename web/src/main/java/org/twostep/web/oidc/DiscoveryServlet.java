@@ -1,5 +1,6 @@
 package org.twostep.web.oidc;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
@@ -7,6 +8,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.twostep.oidc.SigningKeys;
 
 /**
  * OpenID Connect Discovery 1.0 §4: the provider's metadata at {@code /.well-known/openid-configuration}
@@ -19,6 +21,9 @@ public class DiscoveryServlet extends HttpServlet {
 
     @Inject
     transient Issuers issuers;
+
+    @Inject
+    transient SigningKeys signingKeys;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -33,7 +38,8 @@ public class DiscoveryServlet extends HttpServlet {
                 .add("response_modes_supported", Json.createArrayBuilder().add("query"))
                 .add("grant_types_supported", Json.createArrayBuilder().add("authorization_code").add("refresh_token"))
                 .add("subject_types_supported", Json.createArrayBuilder().add("public"))
-                .add("id_token_signing_alg_values_supported", Json.createArrayBuilder().add("RS256"))
+                .add("id_token_signing_alg_values_supported", signingKeys.offers(JWSAlgorithm.ES256)
+                        ? Json.createArrayBuilder().add("RS256").add("ES256") : Json.createArrayBuilder().add("RS256"))
                 .add("scopes_supported", Json.createArrayBuilder().add("openid").add("profile").add("email"))
                 .add("token_endpoint_auth_methods_supported",
                         Json.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("none"))
