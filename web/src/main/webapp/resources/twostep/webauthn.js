@@ -118,7 +118,9 @@
     }
     ceremony.then(function (json) {
       say('Done.');
-      window.location.assign(json.redirect);
+      // Only an address of this site is followed; anything else goes to the home page.
+      var target = new URL(json.redirect || '', window.location.href);
+      window.location.assign(target.origin === window.location.origin ? target.href : api.replace(/\/api\/webauthn$/, '/home.xhtml'));
     }, function (error) {
       say(explain(error, passkey));
       button.disabled = false;

@@ -41,6 +41,11 @@ final class Browser {
         return raw(HttpRequest.newBuilder(base.resolve(pathOrUrl)).GET());
     }
 
+    /** GETs a path of this server exactly as written (not resolved against the application), redirects not followed. */
+    Raw getRawPath(String rawPath) {
+        return raw(HttpRequest.newBuilder(URI.create(base.getScheme() + "://" + base.getRawAuthority() + rawPath)).GET());
+    }
+
     /** POSTs a form, with an {@code Authorization} header when not null; the answer as it came. */
     Raw postForm(String path, Map<String, String> form, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))

@@ -42,12 +42,26 @@ public final class SignedInSession {
         request.getSession().setAttribute(RETURN_TO_KEY, request.getContextPath() + path);
     }
 
-    /** Remembers the protected page a caller asked for (a path of this application, never a full URL). */
+    /**
+     * Remembers the protected page a caller asked for: a path of this application, built from what the
+     * container routed on (context path, servlet path, path info), never the raw request URI, which a
+     * link like {@code //evil.example/%2e%2e;/twostep/home.xhtml} could make another site's address.
+     */
     static void saveReturnTo(HttpServletRequest request) {
         if ("GET".equals(request.getMethod())) {
+            String path = request.getContextPath() + request.getServletPath()
+                    + (request.getPathInfo() == null ? "" : request.getPathInfo());
             String query = request.getQueryString();
-            request.getSession().setAttribute(RETURN_TO_KEY, request.getRequestURI() + (query == null ? "" : "?" + query));
+            if (isOwnPath(request, path)) {
+                request.getSession().setAttribute(RETURN_TO_KEY, path + (query == null ? "" : "?" + query));
+            }
         }
+    }
+
+    /** A path of this application, which no browser can read as another site's address. */
+    static boolean isOwnPath(HttpServletRequest request, String path) {
+        return path.startsWith(request.getContextPath() + "/") && !path.startsWith("//") && !path.contains("\\")
+                && path.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
     }
 
     /** Remembers this (GET) request, e.g. an application's authorization request, to come back to after the login. */
@@ -55,12 +69,12 @@ public final class SignedInSession {
         saveReturnTo(request);
     }
 
-    /** The remembered page, forgotten as it is read; the home page when there is none. */
+    /** The remembered page, forgotten as it is read; the home page when there is none (or it is no page of ours). */
     static String takeReturnTo(HttpServletRequest request) {
         HttpSession session = request.getSession();
         Object returnTo = session.getAttribute(RETURN_TO_KEY);
         session.removeAttribute(RETURN_TO_KEY);
-        return returnTo instanceof String path ? path : home(request);
+        return returnTo instanceof String path && isOwnPath(request, path) ? path : home(request);
     }
 
     static String home(HttpServletRequest request) {
