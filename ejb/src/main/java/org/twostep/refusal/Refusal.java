@@ -46,12 +46,12 @@ public record Refusal(Reason reason, String message, boolean endsLogin, int stat
                             ENDS_LOGIN, FORBIDDEN);
             case MALFORMED_CODE ->
                     row(reason, "Enter the code from your authenticator app: digits only, nothing else.", GOES_ON, BAD_REQUEST);
-            case TOTP_MISMATCH ->
+            // A code right for another time step is told like a wrong one: a guesser holding the password must
+            // not learn that a guess will be right later. The skew goes to the audit trail and the help desk.
+            case TOTP_MISMATCH, CLOCK_SKEW_SUSPECTED ->
                     row(reason, "That code is not right. Check the app and try again.", GOES_ON, FORBIDDEN);
             case TOTP_REPLAYED ->
                     row(reason, "That code was already used. Wait for the next code and enter it.", GOES_ON, FORBIDDEN);
-            case CLOCK_SKEW_SUSPECTED ->
-                    row(reason, "That code is not valid now. Check that your phone's clock is set automatically.", GOES_ON, FORBIDDEN);
             case ENROLLMENT_NOT_PENDING ->
                     row(reason, "This setup is no longer open. Please sign in again.", GOES_ON, CONFLICT);
             case MALFORMED_RECOVERY_CODE ->

@@ -42,6 +42,15 @@ class RefusalTest {
     }
 
     @Test
+    void aCodeForAnotherTimeStepReadsLikeAWrongCode() {
+        Refusal wrong = Refusal.of(Reason.TOTP_MISMATCH);
+        Refusal skewed = Refusal.of(Reason.CLOCK_SKEW_SUSPECTED);
+        assertEquals(wrong.message(), skewed.message(), "no oracle for a guess right at another step");
+        assertEquals(wrong.status(), skewed.status());
+        assertEquals(wrong.endsLogin(), skewed.endsLogin());
+    }
+
+    @Test
     void statusesTellMalformedFromRefusedFromMissing() {
         assertEquals(400, Refusal.of(Reason.WEBAUTHN_MALFORMED).status());
         assertEquals(400, Refusal.of(Reason.MALFORMED_CODE).status());
