@@ -18,6 +18,7 @@ import org.twostep.audit.EventType;
 import org.twostep.audit.LoginAttempt;
 import org.twostep.audit.Method;
 import org.twostep.config.Settings;
+import org.twostep.factors.SecondFactors;
 import org.twostep.policy.LockedOutException;
 import org.twostep.policy.Lockout;
 import org.twostep.recovery.RecoveryCodeSets;
@@ -82,6 +83,9 @@ public class Verifications {
     @EJB
     AuditLog audit;
 
+    @EJB
+    SecondFactors factors;
+
     /** A code from one of the account's authenticator apps. */
     public SignedIn totp(String challengeId, String code, ClientInfo client) {
         PendingChallenge challenge = live.take(challengeId, PROVING, client);
@@ -113,11 +117,16 @@ public class Verifications {
         return signIn(challenge, Method.RECOVERY_CODE, client, null);
     }
 
-    /** The first code of the first authenticator app: it confirms the enrollment and is this login's second factor. */
+    /**
+     * The first code of the first authenticator app: it confirms the enrollment and is this login's
+     * second factor. Refused once the account has a factor (its owner enrolled one meanwhile, in
+     * another login): a login opened without a factor cannot add one after that.
+     */
     public SignedIn enrollment(String challengeId, String code, ClientInfo client) {
         PendingChallenge challenge = live.take(challengeId, EnumSet.of(PendingChallenge.Purpose.ENROLLMENT), client);
         prove(challenge, Method.TOTP, client, () -> {
-            if (challenge.enrollmentId() == null) {
+            // The account is locked by take(): two logins' confirmations are checked one after the other.
+            if (challenge.enrollmentId() == null || factors.hasAny(challenge.accountId())) {
                 throw new EnrollmentNotPendingException();
             }
             totp.confirm(challenge.accountId(), challenge.enrollmentId(), code);
