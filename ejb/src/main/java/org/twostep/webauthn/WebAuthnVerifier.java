@@ -52,6 +52,15 @@ public final class WebAuthnVerifier {
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.ES256),
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.RS256));
 
+    /** §5.8.3 (PublicKeyCredentialDescriptor): credential ids are at most 1023 bytes. */
+    static final int MAX_CREDENTIAL_ID_BYTES = 1023;
+
+    /** What the {@code attested_data} column holds. */
+    static final int MAX_ATTESTED_DATA_CHARS = 4000;
+
+    /** The transports WebAuthn Level 3 names (§5.8.4). */
+    static final Set<String> KNOWN_TRANSPORTS = Set.of("usb", "nfc", "ble", "smart-card", "hybrid", "internal");
+
     private final WebAuthnManager manager = WebAuthnManager.createNonStrictWebAuthnManager();
     private final AttestedCredentialDataConverter credentialData = new AttestedCredentialDataConverter(new ObjectConverter());
 
@@ -67,10 +76,17 @@ public final class WebAuthnVerifier {
                 userVerificationRequired, true)));
         AuthenticatorData<RegistrationExtensionAuthenticatorOutput> authenticator = data.getAttestationObject().getAuthenticatorData();
         AttestedCredentialData attested = authenticator.getAttestedCredentialData();
+        // The transports are the browser's unsigned hint: only the ones WebAuthn names are kept.
         String transports = data.getTransports() == null ? ""
-                : data.getTransports().stream().map(AuthenticatorTransport::getValue).sorted().collect(Collectors.joining(","));
+                : data.getTransports().stream().map(AuthenticatorTransport::getValue).filter(KNOWN_TRANSPORTS::contains)
+                .distinct().sorted().collect(Collectors.joining(","));
+        String attestedData = Base64UrlUtil.encodeToString(credentialData.convert(attested));
+        // §5.8.3: a credential id is at most 1023 bytes; a key too big to store is no key of ours either.
+        if (attested.getCredentialId().length > MAX_CREDENTIAL_ID_BYTES || attestedData.length() > MAX_ATTESTED_DATA_CHARS) {
+            throw new WebAuthnRefusedException(Reason.WEBAUTHN_MALFORMED);
+        }
         return new RegisteredKey(Base64UrlUtil.encodeToString(attested.getCredentialId()),
-                Base64UrlUtil.encodeToString(credentialData.convert(attested)), authenticator.getSignCount(),
+                attestedData, authenticator.getSignCount(),
                 attested.getAaguid().getValue().toString(), transports, authenticator.isFlagUV(),
                 authenticator.isFlagBE(), authenticator.isFlagBS());
     }

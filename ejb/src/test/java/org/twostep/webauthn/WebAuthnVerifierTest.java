@@ -66,6 +66,15 @@ class WebAuthnVerifierTest {
         assertRefused(Reason.WEBAUTHN_BAD_RP_ID, () -> verifier.register(json, bothOrigins, challenge, false));
     }
 
+    @Test
+    void theBrowsersTransportHintsKeepOnlyWhatWebAuthnNamesSoAnyListFitsTheTable() {
+        String json = EmulatedBrowser.Key.fresh().register(ORIGIN, creation(challenge, false)).json();
+        String hostile = json.replaceFirst("\"transports\":\\[[^\\]]*\\]",
+                "\"transports\":[\"usb\",\"" + "x".repeat(5000) + "\",\"nfc\",\"usb\",\"<script>\"]");
+        assertTrue(hostile.contains("x".repeat(5000)), "the hint was planted");
+        assertEquals("nfc,usb", verifier.register(hostile, RP, challenge, false).transports());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "{}", "{\"id\":", "not json", "[]", "{\"id\":\"AAAA\",\"type\":\"public-key\",\"response\":{}}"})
     void aRegistrationThatIsNoCredentialIsRefusedAsMalformed(String json) {
