@@ -3,10 +3,18 @@ package org.twostep.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Bad input gets a short answer on the page, and changes nothing but the audit trail. */
+/**
+ * Bad input gets a short answer on the page, and changes nothing but the audit trail: a 4xx, nobody
+ * signed in, no ERROR (nor stack trace) in the server's log.
+ */
 class BadInputIT extends TwoStepIT {
 
     static final String BAD_USERNAME = "Enter your username (up to 64 letters, digits or . _ - @ +) and your password.";
@@ -73,5 +81,35 @@ class BadInputIT extends TwoStepIT {
         browser.submit(browser.open("login.xhtml"), "login", Map.of("username", user.username(), "password", "wrong"), "signIn");
         Browser.Page refused = enterCode(browser, challenge, user.app().nextCode());
         assertShortRefusal(refused, "No sign-in is in progress. Please sign in.");
+    }
+
+    @Test
+    void aForgedOrStaleViewStateGetsTheExpiredPageWith400AndNoErrorInTheLog() throws IOException {
+        long errorsBefore = errorLines();
+        for (String forged : List.of("x", "-1:-1", "", "1:2:3", "%00", "<script>alert(1)</script>", "9".repeat(10_000))) {
+            Browser browser = browser();
+            Browser.Page login = browser.open("login.xhtml");
+            Browser.Page answer = browser.submit(login, "login", Map.of("username", "admin", "password", "whatever",
+                    "jakarta.faces.ViewState", forged), "signIn");
+            assertEquals(400, answer.status(), forged.length() > 40 ? "a long value" : forged);
+            assertTrue(answer.text().contains("This page has expired"), answer.text());
+            assertEquals("/twostep/login.xhtml", browser.open("home.xhtml").path(), "nobody signed in");
+        }
+        assertEquals(errorsBefore, errorLines(), "no ERROR in the server log for a client's mistake");
+    }
+
+    /** The ERROR lines of the test server's log so far. */
+    static long errorLines() throws IOException {
+        Path log = Path.of(System.getProperty("twostep.it.base.dir"), "log", "server.log");
+        try (var lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(" ERROR ")).count();
+        }
+    }
+
+    @Test
+    void theDataDirectoryAndTheDatabaseFilesAreTheOwnersOnly() throws IOException {
+        Path data = Path.of(System.getProperty("twostep.it.base.dir"), "data", "twostep");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("twostep.mv.db"))));
     }
 }

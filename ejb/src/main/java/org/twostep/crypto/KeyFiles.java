@@ -29,6 +29,30 @@ public final class KeyFiles {
         return Path.of(System.getProperty("jboss.server.data.dir", "."), "twostep", name);
     }
 
+    /**
+     * Makes TwoStep's folder of the data directory (the key files, and the embedded database's files)
+     * its owner's only: the folder rwx------, each file in it rw-------, where the file system has POSIX
+     * permissions. The database creates its files with the process's umask; the folder guards those it
+     * makes later.
+     */
+    public static void restrictFolder() {
+        Path folder = path("");
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder);
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+            try (var files = Files.list(folder)) {
+                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make " + folder + " owner-only", e);
+        }
+    }
+
     /** Creates the file, owner-only (rw-------) where the file system has POSIX permissions, with this text. */
     public static void create(Path file, String text) {
         try {

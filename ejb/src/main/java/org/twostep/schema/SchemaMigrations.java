@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.SessionFactory;
+import org.twostep.crypto.KeyFiles;
 
 /**
  * Brings the database schema up to date when the application deploys, before anything uses it:
@@ -36,6 +37,7 @@ public class SchemaMigrations {
 
     @PostConstruct
     void migrate() {
+        KeyFiles.restrictFolder(); // the embedded database's files, made with the umask, become the owner's only
         MigrateResult result = Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
