@@ -96,4 +96,19 @@ class SweeperIT extends ServiceIT {
         assertNull(em.find(TotpAuthenticator.class, abandoned.id()));
         assertNotNull(em.find(TotpAuthenticator.class, user.appId()), "the confirmed app stays");
     }
+
+    @Test
+    void auditEventsArePurgedAfterTheirRetentionAndNotBefore() {
+        Enrolled user = enrolled("retained"); // audited at the test clock's time: ACCOUNT_CREATED, FACTOR_ADDED...
+        long recorded = audit(user.accountId()).size();
+        assertEquals(true, recorded > 0);
+
+        clock.move(settings.auditRetention().minusDays(1));
+        sweeper.sweep();
+        assertEquals(recorded, audit(user.accountId()).size(), "kept within the retention");
+
+        clock.move(Duration.ofDays(2));
+        sweeper.sweep();
+        assertEquals(0, audit(user.accountId()).size(), "purged after it");
+    }
 }

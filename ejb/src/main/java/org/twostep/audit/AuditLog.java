@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -45,6 +46,12 @@ public class AuditLog {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordAlone(AuditEvent event) {
         refusal(event);
+    }
+
+    /** Deletes the events that occurred before {@code before} (the sweeper's work, after the retention period). */
+    public int purgeOlderThan(Instant before) {
+        return em.createQuery("delete from AuditEvent e where e.occurredAt < :before").setParameter("before", before)
+                .executeUpdate();
     }
 
     /** The second factor (an app or a key) the account last signed in with; null when it never did. */

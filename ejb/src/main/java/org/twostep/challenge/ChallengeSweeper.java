@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 import org.twostep.config.Settings;
+import org.twostep.audit.AuditLog;
 import org.twostep.oidc.Authorizations;
 import org.twostep.oidc.Grants;
 import org.twostep.totp.TotpAuthenticators;
@@ -23,7 +24,8 @@ import org.twostep.webauthn.WebAuthnCeremonies;
 /**
  * One timer, whatever the load, that marks expired challenges and deletes finished ones past the
  * retention period, and has each feature purge what it left in flight (abandoned app enrollments,
- * expired WebAuthn ceremonies). Correctness never depends on it: every use checks its expiry.
+ * expired WebAuthn ceremonies, codes, refresh tokens), and the audit trail past
+ * {@code twostep.audit.retention}. Correctness never depends on it: every use checks its expiry.
  *
  * <p>The interval comes from {@code twostep.sweeper.interval}, so it is created in code rather than
  * with {@code @Schedule}. The timer is not persistent: it is created anew at every start, and a
@@ -55,6 +57,9 @@ public class ChallengeSweeper {
     @Inject
     Grants grants;
 
+    @EJB
+    AuditLog audit;
+
     @Inject
     Settings settings;
 
@@ -81,10 +86,12 @@ public class ChallengeSweeper {
         int ceremoniesPurged = ceremonies.purgeExpired(now);
         int codesPurged = authorizations.purgeExpired(now.minus(CODES_KEPT));
         int grantsPurged = grants.purgeExpired(now);
-        if (expired + purged + abandoned + ceremoniesPurged + codesPurged + grantsPurged > 0) {
+        int auditPurged = audit.purgeOlderThan(now.minus(settings.auditRetention()));
+        if (expired + purged + abandoned + ceremoniesPurged + codesPurged + grantsPurged + auditPurged > 0) {
             log.fine(() -> "Sweep: " + expired + " challenges expired, " + purged + " purged; " + abandoned
                     + " abandoned enrollments, " + ceremoniesPurged + " WebAuthn ceremonies, " + codesPurged
-                    + " authorization codes, " + grantsPurged + " refresh tokens and grants purged");
+                    + " authorization codes, " + grantsPurged + " refresh tokens and grants, " + auditPurged
+                    + " audit events past their retention purged");
         }
     }
 }

@@ -58,6 +58,10 @@ public class Settings {
     String challengeRetention;
 
     @Inject
+    @ConfigProperty(name = "twostep.audit.retention", defaultValue = "P400D")
+    String auditRetention;
+
+    @Inject
     @ConfigProperty(name = "twostep.sweeper.interval", defaultValue = "PT1M")
     String sweeperInterval;
 
@@ -157,6 +161,11 @@ public class Settings {
 
     public Duration challengeRetention() {
         return Duration.parse(challengeRetention);
+    }
+
+    /** How long audit events are kept: the sweeper deletes older ones. */
+    public Duration auditRetention() {
+        return Duration.parse(auditRetention);
     }
 
     public Duration sweeperInterval() {
