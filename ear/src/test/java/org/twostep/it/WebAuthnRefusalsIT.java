@@ -11,9 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.twostep.webauthn.EmulatedBrowser;
 import org.twostep.webauthn.EmulatedBrowser.Key;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The WebAuthn JSON endpoints refuse what they must, over real HTTP against the managed server. A

@@ -316,8 +316,9 @@ public class Authorizations {
         Account account = accounts.find(renewed.grant().accountId());
         if (account == null || !account.isActive() || !authenticated.admits(account.groups())) {
             grants.revoke(renewed.grant().id());
-            throw refused(OidcException.invalidGrant(Reason.ACCOUNT_DISABLED, "the account is disabled or has no access"),
-                    t.clientId(), client);
+            boolean disabled = account == null || !account.isActive();
+            throw refused(OidcException.invalidGrant(disabled ? Reason.ACCOUNT_DISABLED : Reason.OIDC_NO_ACCESS,
+                    disabled ? "the account is disabled" : "the account may no longer use this application"), t.clientId(), client);
         }
         audit.record(AuditEvent.succeeded(EventType.OIDC_TOKEN_REFRESHED, LoginAttempt.resume(null, account.username(), client))
                 .forAccount(account.id()).by(renewed.grant().method()).detail("client=" + authenticated.clientId()));
