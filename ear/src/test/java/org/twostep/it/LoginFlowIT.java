@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.twostep.webauthn.EmulatedBrowser.requestOptions;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.twostep.webauthn.EmulatedBrowser.Key;
 
 /** The two-step login through the real pages, and its refusals with their reason codes in the audit trail. */
 class LoginFlowIT extends TwoStepIT {
@@ -142,6 +144,28 @@ class LoginFlowIT extends TwoStepIT {
         List<Database.AuditRow> refusals = db.auditOfType(user.username(), "SECOND_FACTOR_FAILED");
         assertEquals(5, refusals.stream().filter(r -> r.reason().equals("TOTP_MISMATCH")).count());
         assertEquals("attempt 5 of 5", refusals.get(refusals.size() - 1).detail());
+    }
+
+    @Test
+    void aLockedAccountsOwnerStillSignsInWithAPasskeyAndTheLockStays() {
+        EnrolledUser user = enrolledUser("weapon");
+        Key passkey = registerKey(user, true);
+        String wrong = wrongCode(user.app());
+        Browser attacker = browser();
+        for (int login = 1; login <= 2; login++) { // whoever holds the password locks the account
+            Browser.Page page = signInWithPassword(attacker, user.username(), PASSWORD);
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                page = enterCode(attacker, page, wrong);
+            }
+        }
+        assertEquals(1, db.auditOfType(user.username(), "ACCOUNT_LOCKED").size());
+
+        Browser owner = browser();
+        String assertion = passkey.sign(origin(), requestOptions(options(owner, "passkey/options")));
+        Browser.Json signedIn = owner.postJson("api/webauthn/passkey", assertion, origin());
+        assertEquals(200, signedIn.status(), "a user-verified passkey proves both factors: " + signedIn.body());
+        assertSignedInAs(owner.open("home.xhtml"), user.username());
+        assertShortRefusal(signInWithPassword(browser(), user.username(), PASSWORD), LOCKED);
     }
 
     @Test

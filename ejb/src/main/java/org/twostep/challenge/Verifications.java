@@ -139,6 +139,9 @@ public class Verifications {
     /**
      * A passkey on its own: possession of the key plus the PIN or biometric behind it, so both factors.
      * Without user verification it is refused. Audited as {@code LOGIN_OK} with method {@code PASSKEY}.
+     * The second-factor lockout neither stops it nor is lifted by it: the lockout guards guesses at a
+     * second factor after the password, which a passkey involves neither; so whoever holds the
+     * password and locked the account cannot keep its owner out, and gets no fresh guesses either.
      */
     public SignedIn passkey(String ceremonyId, String json, RelyingParty rp, ClientInfo client) {
         LoginAttempt attempt = LoginAttempt.start(null, client);
@@ -152,9 +155,7 @@ public class Verifications {
             if (!account.isActive()) {
                 throw new AccountDisabledException();
             }
-            lockout.check(account);
             webAuthn.verifyPasskey(passkey, account, rp);
-            lockout.clear(account);
             audit.record(AuditEvent.succeeded(EventType.LOGIN_OK, attempt).forAccount(accountId).by(Method.PASSKEY));
             return SignedIn.of(account, clock.instant(), Method.PASSKEY);
         } catch (VerificationException e) {
