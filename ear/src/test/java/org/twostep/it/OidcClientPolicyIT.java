@@ -129,6 +129,9 @@ class OidcClientPolicyIT extends OidcIT {
         Map<String, String> issued = query(newcomer.get(proven.location().toString()).location(), RECENT_CB);
         assertNotNull(issued.get("code"), "the code, not another challenge: " + issued);
         assertEquals("s-new", issued.get("state"));
+        Map<String, String> consented = query(browser.get(authorizeUrl(APP, APP_CB, "openid", "s", "n", null)
+                + "&prompt=consent").location(), APP_CB);
+        assertNotNull(consented.get("code"), "consent is given by registering the client: " + consented);
         for (String prompt : new String[] {"select_account", "none%20login"}) {
             Map<String, String> refused = query(browser.get(authorizeUrl(APP, APP_CB, "openid", "s", "n", null)
                     + "&prompt=" + prompt).location(), APP_CB);
@@ -181,5 +184,17 @@ class OidcClientPolicyIT extends OidcIT {
         assertEquals("client=" + APP, db.lastOfType(user.username(), "OIDC_GRANT_ENDED").detail());
         assertOAuthError(refresh(APP, APP_SECRET, refreshToken), 400, "invalid_grant");
         assertEquals(user.username(), browser.open("home.xhtml").textOf("username"), "TwoStep's own session goes on");
+    }
+
+    @Test
+    void aDisabledAccountGetsNoMoreTokensByRefresh() {
+        EnrolledUser user = enrolledUser("disabled");
+        Browser browser = signedIn(user);
+        var tokens = json(redeem(APP, APP_SECRET, code(browser, APP, APP_CB, null), APP_CB, null, true).body());
+        db.update("update account set status = 'DISABLED' where username_key = ?", user.username().toLowerCase());
+        assertOAuthError(refresh(APP, APP_SECRET, tokens.get("refresh_token").asString()), 400, "invalid_grant");
+        assertEquals("ACCOUNT_DISABLED", lastRefusal());
+        assertEquals(401, browser().getWith("api/oidc/userinfo", "Bearer " + tokens.get("access_token").asString()).status(),
+                "its access token no longer counts either");
     }
 }
