@@ -121,8 +121,11 @@ public class SigningKeys {
         return key;
     }
 
+    /** The first private key of the type (an EC key only on P-256, the curve of ES256). */
     private JWK first(Class<? extends JWK> type) {
-        return keys.getKeys().stream().filter(type::isInstance).filter(JWK::isPrivate).findFirst().orElse(null);
+        return keys.getKeys().stream().filter(type::isInstance).filter(JWK::isPrivate)
+                .filter(key -> !(key instanceof ECKey ec) || Curve.P_256.equals(ec.getCurve()))
+                .findFirst().orElse(null);
     }
 
     /** The public halves of every key, as the JWKS endpoint serves them. */
