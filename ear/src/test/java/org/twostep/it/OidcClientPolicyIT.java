@@ -136,6 +136,7 @@ class OidcClientPolicyIT extends OidcIT {
             Map<String, String> refused = query(browser.get(authorizeUrl(APP, APP_CB, "openid", "s", "n", null)
                     + "&prompt=" + prompt).location(), APP_CB);
             assertEquals("invalid_request", refused.get("error"), prompt);
+            assertEquals("OIDC_INVALID_REQUEST", lastRefusal(), prompt);
         }
     }
 
@@ -177,6 +178,7 @@ class OidcClientPolicyIT extends OidcIT {
         String refreshToken = tokens.get("refresh_token").asString();
         String basic = "Basic " + Base64.getEncoder().encodeToString((APP + ":wrong-secret").getBytes());
         assertOAuthError(browser().postForm("api/oidc/logout", Map.of("refresh_token", refreshToken), basic), 401, "invalid_client");
+        assertEquals("OIDC_CLIENT_AUTH_FAILED", lastRefusal());
 
         String authorization = "Basic " + Base64.getEncoder().encodeToString((APP + ":" + APP_SECRET).getBytes());
         Browser.Raw ended = browser().postForm("api/oidc/logout", Map.of("refresh_token", refreshToken), authorization);

@@ -169,9 +169,11 @@ class OidcProviderIT extends OidcIT {
         for (int i = 0; i < 20; i++) {
             uses.add(() -> refresh(SPA, null, refreshToken));
         }
+        long refusedBefore = refusalsAudited("OIDC_REFRESH_TOKEN_REPLAYED");
         List<Integer> statuses = Race.of(uses).stream().map(Browser.Raw::status).toList();
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
         assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 400), statuses.toString());
+        assertEquals(refusedBefore + 19, refusalsAudited("OIDC_REFRESH_TOKEN_REPLAYED"), "every refused use is audited");
     }
 
     @Test
@@ -332,7 +334,7 @@ class OidcProviderIT extends OidcIT {
     @Test
     void twentyConcurrentRedemptionsOfOneCodeGiveTokensOnce() throws Exception {
         String code = code(signedIn(enrolledUser("race")), APP, APP_CB, null);
-        long replaysBefore = replaysAudited();
+        long replaysBefore = refusalsAudited("OIDC_CODE_REPLAYED");
         List<Callable<Browser.Raw>> redemptions = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             redemptions.add(() -> redeem(APP, APP_SECRET, code, APP_CB, null, true));
@@ -340,12 +342,11 @@ class OidcProviderIT extends OidcIT {
         List<Integer> statuses = Race.of(redemptions).stream().map(Browser.Raw::status).toList();
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
         assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 400), statuses.toString());
-        assertEquals(replaysBefore + 19, replaysAudited(), "every refused redemption is audited");
+        assertEquals(replaysBefore + 19, refusalsAudited("OIDC_CODE_REPLAYED"), "every refused redemption is audited");
     }
 
-    private long replaysAudited() {
-        return db.query("select count(*) from audit_event where type = 'OIDC_REFUSED' and reason = 'OIDC_CODE_REPLAYED'")
-                .get(0).getLong(0);
+    private long refusalsAudited(String reason) {
+        return db.query("select count(*) from audit_event where type = 'OIDC_REFUSED' and reason = ?", reason).get(0).getLong(0);
     }
 
     private static void assertNotEquals(Object unexpected, Object actual, String message) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.ejb.EJB;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.twostep.account.SignedIn;
 import org.twostep.audit.EventType;
@@ -30,9 +29,8 @@ class EnrollmentIT extends ServiceIT {
 
     @Test
     void aLoginOpenedWithoutAFactorCannotAddOneAfterTheOwnerDid() {
-        String username = "first-" + UUID.randomUUID().toString().substring(0, 8);
-        long accountId = accounts.create(username, "Test " + username, null, "correct horse battery staple".toCharArray(), false).id();
-        Enrolled account = new Enrolled(accountId, username, null, 0);
+        Enrolled account = newAccount("first");
+        long accountId = account.accountId();
         SignedIn afterPassword = account.afterPassword();
 
         ChallengeTicket intruder = challenges.open(afterPassword, account.attempt()); // opened first

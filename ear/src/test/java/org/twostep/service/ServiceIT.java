@@ -75,10 +75,18 @@ abstract class ServiceIT {
     @EJB
     TotpAuthenticators apps;
 
-    /** A new account whose owner confirmed an authenticator app, at the test clock's time. */
-    Enrolled enrolled(String prefix) {
+    /** A new account with no second factor yet; its username starts with the prefix. */
+    Enrolled newAccount(String prefix) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         long accountId = accounts.create(username, "Test " + username, null, "correct horse battery staple".toCharArray(), false).id();
+        return new Enrolled(accountId, username, null, 0);
+    }
+
+    /** A new account whose owner confirmed an authenticator app, at the test clock's time. */
+    Enrolled enrolled(String prefix) {
+        Enrolled account = newAccount(prefix);
+        long accountId = account.accountId();
+        String username = account.username();
         TotpEnrollment enrollment = apps.begin(accountId, username);
         apps.confirm(accountId, enrollment.id(), codeAt(enrollment.groupedSecret(), clock.instant()));
         clock.move(Duration.ofSeconds(30)); // the confirming code is spent: the next one is a step later

@@ -11,7 +11,7 @@ import java.util.List;
  * ({@code idTokenAlgorithm} {@code RS256}, the default when null, or {@code ES256}).
  *
  * <pre>{@code
- * ClientSettings.of(secret, List.of("https://app.example.com/cb")).withAllowedGroups(List.of("finance"));
+ * clients.register("myapp", ClientSettings.of(secret, List.of("https://app.example.com/cb")));
  * }</pre>
  */
 public record ClientSettings(String secret, List<String> redirectUris, List<String> postLogoutRedirectUris,
@@ -28,15 +28,5 @@ public record ClientSettings(String secret, List<String> redirectUris, List<Stri
     /** A client for every account, asking nothing more, without logout addresses. */
     public static ClientSettings of(String secret, List<String> redirectUris) {
         return new ClientSettings(secret, redirectUris, List.of(), List.of(), null, null, null, null);
-    }
-
-    public ClientSettings withAllowedGroups(List<String> groups) {
-        return new ClientSettings(secret, redirectUris, postLogoutRedirectUris, groups, defaultMaxAge, requiredAcr,
-                backChannelLogoutUri, idTokenAlgorithm);
-    }
-
-    public ClientSettings withBackChannelLogoutUri(String uri) {
-        return new ClientSettings(secret, redirectUris, postLogoutRedirectUris, allowedGroups, defaultMaxAge, requiredAcr, uri,
-                idTokenAlgorithm);
     }
 }

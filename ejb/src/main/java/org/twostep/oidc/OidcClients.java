@@ -37,12 +37,12 @@ public class OidcClients {
     /**
      * Registers a client, or updates one: a null secret makes it public (it must then use PKCE).
      *
-     * @throws IllegalArgumentException what {@link ClientRules#misconfiguration} finds wrong
+     * @throws ClientMisconfiguredException what {@link ClientRules#misconfiguration} finds wrong
      */
     public void register(String clientId, ClientSettings settings) {
         String problem = ClientRules.misconfiguration(clientId, settings);
         if (problem != null) {
-            throw new IllegalArgumentException(problem);
+            throw new ClientMisconfiguredException(problem);
         }
         OidcClient client = find(clientId);
         boolean created = client == null;

@@ -9,6 +9,7 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
+import org.twostep.web.Markup;
 import java.util.Objects;
 
 /**
@@ -101,25 +102,9 @@ public final class QrCodes {
             }
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + width + ' ' + height
-                + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"" + escapeXml(label) + "\">"
+                + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"" + Markup.escape(label) + "\">"
                 + "<rect width=\"" + width + "\" height=\"" + height + "\" fill=\"#fff\"/>"
                 + "<path fill=\"#000\" d=\"" + path + "\"/>"
                 + "</svg>";
-    }
-
-    private static String escapeXml(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

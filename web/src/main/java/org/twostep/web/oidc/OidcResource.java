@@ -34,6 +34,7 @@ import org.twostep.oidc.OidcException;
 import org.twostep.oidc.SigningKeys;
 import org.twostep.refusal.Refusal;
 import org.twostep.refusal.VerificationException;
+import org.twostep.web.Markup;
 import org.twostep.web.login.Logins;
 import org.twostep.web.login.RequestClient;
 import org.twostep.web.login.SignedInSession;
@@ -184,7 +185,7 @@ public class OidcResource {
         }
         String links = (offerAKey ? "<p><a id=\"addKey\" href=\"" + request.getContextPath()
                 + "/account/security.xhtml\">Add a security key or passkey</a></p>" : "")
-                + "<p><a id=\"backToApplication\" href=\"" + html(back) + "\">Back to the application</a></p>";
+                + "<p><a id=\"backToApplication\" href=\"" + Markup.escape(back) + "\">Back to the application</a></p>";
         return page(403, e, links);
     }
 
@@ -358,14 +359,12 @@ public class OidcResource {
 
     /** A registered address with parameters added to its query, each form-encoded as it is (never a URI template). */
     private static String withQuery(String registered, Map<String, String> parameters) {
-        StringBuilder target = new StringBuilder(registered);
-        char separator = registered.contains("?") ? '&' : '?';
-        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
-            target.append(separator).append(parameter.getKey()).append('=')
-                    .append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
-            separator = '&';
+        if (parameters.isEmpty()) {
+            return registered;
         }
-        return target.toString();
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> query.put(name, List.of(value)));
+        return registered + (registered.contains("?") ? "&" : "?") + query(query);
     }
 
     /** 303 to an address as written: a path of this server is not resolved against the REST base. */
@@ -387,13 +386,9 @@ public class OidcResource {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }
 
-    /** Text for an HTML attribute or element. */
-    private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
-    }
 
-    /** Form parameters as a query string, each value form-encoded, a repeated one repeated (and then refused as such). */
-    private static String query(MultivaluedMap<String, String> form) {
+    /** Parameters as a query string, in their order, each form-encoded, a repeated one repeated (and then refused as such). */
+    private static String query(Map<String, List<String>> form) {
         StringBuilder query = new StringBuilder();
         form.forEach((name, values) -> values.forEach(value -> query.append(query.isEmpty() ? "" : "&")
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
