@@ -37,6 +37,25 @@ final class Authenticator {
         return codeAt(currentStep() + offset);
     }
 
+    /** A well-formed code that matches no step near now. */
+    String wrongCode() {
+        for (int candidate = 0; ; candidate++) {
+            String code = String.format("%06d", 123457 + candidate * 7919);
+            boolean nearNow = false;
+            for (int offset = -11; offset <= 11; offset++) {
+                nearNow |= code.equals(codeStepsFromNow(offset));
+            }
+            if (!nearNow) {
+                return code;
+            }
+        }
+    }
+
+    /** The secret as the enrollment page showed it, without the spaces: what must never reach a log. */
+    String secretText() {
+        return Base32.encode(secret);
+    }
+
     /** The code the last call to {@link #nextCode()} returned. */
     String lastCode() {
         return codeAt(lastUsedStep);

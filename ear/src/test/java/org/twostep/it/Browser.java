@@ -160,7 +160,8 @@ final class Browser {
         try {
             HttpResponse<String> response = http.send(request.header("User-Agent", "TwoStep-IT").build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Page(response.statusCode(), response.uri(), Jsoup.parse(response.body(), response.uri().toString()));
+            return new Page(response.statusCode(), response.uri(), Jsoup.parse(response.body(), response.uri().toString()),
+                    response.headers().map());
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {
@@ -193,7 +194,13 @@ final class Browser {
     }
 
     /** A page as received: where the redirects ended, its status and its document. */
-    record Page(int status, URI uri, Document doc) {
+    record Page(int status, URI uri, Document doc, Map<String, List<String>> headers) {
+
+        /** The first value of a response header, or null. */
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
 
         String path() {
             return uri.getPath();

@@ -116,6 +116,29 @@ final class Database {
         }
     }
 
+    /**
+     * Another writer, as a second node or an administrator's tool would be: its transaction holds
+     * the rows this query selects locked until it is closed (rolled back).
+     */
+    AutoCloseable lockRows(String selectForUpdate, Object... parameters) {
+        try {
+            Connection connection = connect();
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = prepare(connection, selectForUpdate, parameters);
+                 ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    throw new AssertionError("nothing to lock: " + selectForUpdate);
+                }
+            }
+            return () -> {
+                connection.rollback();
+                connection.close();
+            };
+        } catch (SQLException e) {
+            throw new AssertionError(selectForUpdate, e);
+        }
+    }
+
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(url, "sa", "sa");
     }

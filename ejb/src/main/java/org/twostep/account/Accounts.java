@@ -1,19 +1,25 @@
 package org.twostep.account;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.twostep.audit.AuditEvent;
 import org.twostep.audit.AuditLog;
 import org.twostep.audit.ClientInfo;
 import org.twostep.audit.EventType;
 import org.twostep.audit.LoginAttempt;
 import org.twostep.audit.Method;
+import org.twostep.fault.ServiceBusyException;
 import org.twostep.refusal.VerificationException;
 
 /**
@@ -38,29 +44,58 @@ public class Accounts {
     @EJB
     AuditLog audit;
 
+    @Resource
+    SessionContext context;
+
     /**
      * The first factor. Refusals are audited with their precise reason ({@code UNKNOWN_USER},
      * {@code BAD_PASSWORD}, ...) and thrown; the caller shows one message for all of them.
+     *
+     * <p>Outside any transaction: the hash, the one expensive step of a login, holds no database
+     * connection and no lock while it runs. An outdated hash is replaced in a short transaction after.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SignedIn checkPassword(LoginAttempt attempt, char[] password) {
         Account account;
         try {
             account = findByKey(Usernames.key(attempt.typedUsername())).orElseThrow(UnknownUserException::new);
         } catch (BadUsernameException | UnknownUserException e) {
-            hashes.burnVerification(password);
+            checked(attempt, null, () -> hashes.burnVerification(password));
             throw refused(attempt, null, e);
         }
-        if (!hashes.verify(password, account.passwordHash())) {
+        if (!checked(attempt, account.id(), () -> hashes.verify(password, account.passwordHash()))) {
             throw refused(attempt, account.id(), new BadPasswordException());
         }
         if (!account.isActive()) {
             throw refused(attempt, account.id(), new AccountDisabledException());
         }
         if (hashes.isOutdated(account.passwordHash())) {
-            account.changePasswordHash(hashes.hash(password));
-            audit.record(AuditEvent.succeeded(EventType.PASSWORD_REHASHED, attempt).forAccount(account.id()));
+            String rehashed = checked(attempt, account.id(), () -> hashes.hash(password));
+            context.getBusinessObject(Accounts.class).rehash(account.id(), rehashed, attempt);
         }
         return SignedIn.of(account, null, null); // no second factor yet
+    }
+
+    /** Stores a hash made with the configured parameters for a password just verified. */
+    public void rehash(long accountId, String passwordHash, LoginAttempt attempt) {
+        find(accountId).changePasswordHash(passwordHash);
+        audit.record(AuditEvent.succeeded(EventType.PASSWORD_REHASHED, attempt).forAccount(accountId));
+    }
+
+    /** A hash, or a busy refusal, audited, when too many wait for the processor already. */
+    private <T> T checked(LoginAttempt attempt, Long accountId, Supplier<T> hashing) {
+        try {
+            return hashing.get();
+        } catch (ServiceBusyException e) {
+            throw refused(attempt, accountId, e);
+        }
+    }
+
+    private void checked(LoginAttempt attempt, Long accountId, Runnable hashing) {
+        checked(attempt, accountId, () -> {
+            hashing.run();
+            return null;
+        });
     }
 
     private VerificationException refused(LoginAttempt attempt, Long accountId, VerificationException e) {

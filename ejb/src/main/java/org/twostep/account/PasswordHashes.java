@@ -5,7 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.twostep.config.Settings;
+import org.twostep.fault.ServiceBusyException;
 
 /**
  * Password hashing with Jakarta Security's {@link Pbkdf2PasswordHash}. A stored hash carries its
@@ -16,6 +20,10 @@ import org.twostep.config.Settings;
  * String stored = hashes.hash(password);
  * boolean ok = hashes.verify(password, stored);
  * }</pre>
+ *
+ * <p>As many hashes run at once as the machine has processors; the others wait their turn, up to
+ * {@link #MAX_WAIT_SECONDS}, then are answered busy. A flood of password posts (unknown users too)
+ * then queues here instead of taking every processor from the steps that are cheap.
  */
 @ApplicationScoped
 public class PasswordHashes {
@@ -25,6 +33,10 @@ public class PasswordHashes {
 
     @Inject
     Settings settings;
+
+    static final long MAX_WAIT_SECONDS = 10;
+
+    private final Semaphore processors = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     private String currentPrefix;
     private String dummyHash;
@@ -41,12 +53,12 @@ public class PasswordHashes {
     }
 
     public String hash(char[] password) {
-        return pbkdf2.generate(password);
+        return inTurn(() -> pbkdf2.generate(password));
     }
 
     /** Constant-time comparison of the derived keys is Pbkdf2PasswordHash's own. */
     public boolean verify(char[] password, String storedHash) {
-        return pbkdf2.verify(password, storedHash);
+        return inTurn(() -> pbkdf2.verify(password, storedHash));
     }
 
     /**
@@ -54,7 +66,23 @@ public class PasswordHashes {
      * takes as long to refuse as a wrong password.
      */
     public void burnVerification(char[] password) {
-        pbkdf2.verify(password, dummyHash);
+        verify(password, dummyHash);
+    }
+
+    private <T> T inTurn(Supplier<T> hashing) {
+        try {
+            if (!processors.tryAcquire(MAX_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new ServiceBusyException();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceBusyException();
+        }
+        try {
+            return hashing.get();
+        } finally {
+            processors.release();
+        }
     }
 
     /** Whether a stored hash was made with other parameters than the configured ones. */

@@ -2,14 +2,11 @@ package org.twostep.challenge;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Set;
-import org.twostep.account.Account;
-import org.twostep.account.AccountDisabledException;
-import org.twostep.account.Accounts;
+import jakarta.persistence.EntityManager;
+import java.util.function.Supplier;
 import org.twostep.account.SignedIn;
 import org.twostep.audit.AuditEvent;
 import org.twostep.audit.AuditLog;
@@ -17,195 +14,106 @@ import org.twostep.audit.ClientInfo;
 import org.twostep.audit.EventType;
 import org.twostep.audit.LoginAttempt;
 import org.twostep.audit.Method;
-import org.twostep.config.Settings;
-import org.twostep.factors.SecondFactors;
-import org.twostep.policy.LockedOutException;
-import org.twostep.policy.Lockout;
-import org.twostep.recovery.RecoveryCodeSets;
+import org.twostep.fault.AccountGate;
+import org.twostep.fault.ServiceBusyException;
 import org.twostep.refusal.Reason;
-import org.twostep.refusal.VerificationException;
-import org.twostep.totp.ClockSkewSuspectedException;
-import org.twostep.totp.EnrollmentNotPendingException;
-import org.twostep.totp.TotpAuthenticators;
 import org.twostep.webauthn.RelyingParty;
-import org.twostep.webauthn.WebAuthnAssertions;
 import org.twostep.webauthn.WebAuthnOptions;
 
 /**
  * Every proof of a second factor, in one place: against a pending challenge (a login's second step,
  * the first app's enrollment, a step-up), and a passkey, which proves both factors at once. Each
  * refusal is audited with its precise reason; a refused proof against a challenge is also counted by
- * the {@link Lockout} policy (a refused passkey is not: a credential id is no secret, and counting
+ * the {@code Lockout} policy (a refused passkey is not: a credential id is no secret, and counting
  * would let anyone lock an account); each success consumes the challenge and clears the count.
+ *
+ * <p>The proofs of one account take turns ({@link AccountGate}) and each runs in a short
+ * transaction of its own ({@link Proofs}); none runs here. So a crowd of submissions gets exact
+ * answers (one sign-in, the rest refused as replayed, or each wrong code counted), and a proof that
+ * cannot be done now, because it waited too long or the database failed, is audited
+ * {@code SERVICE_BUSY} and answered "try again" with nothing of it kept.
  *
  * <pre>{@code
  * SignedIn who = verifications.totp(challengeId, "123456", client);   // or a VerificationException
  * SignedIn who = verifications.passkey(ceremonyId, json, rp, client);
  * }</pre>
- *
- * Each proof locks the challenge, then the account, so concurrent submits are counted one after the other.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Verifications {
 
-    /** The challenges a code can be proven against: a login's second step, or a step-up that takes any factor. */
-    private static final Set<PendingChallenge.Purpose> PROVING =
-            EnumSet.of(PendingChallenge.Purpose.SECOND_FACTOR, PendingChallenge.Purpose.STEP_UP);
-
-    /** A security key proves those, and a step-up that takes only a key. */
-    private static final Set<PendingChallenge.Purpose> PROVING_WITH_A_KEY = EnumSet.of(PendingChallenge.Purpose.SECOND_FACTOR,
-            PendingChallenge.Purpose.STEP_UP, PendingChallenge.Purpose.STEP_UP_KEY);
+    @Inject
+    EntityManager em;
 
     @Inject
-    Clock clock;
-
-    @Inject
-    Settings settings;
-
-    @Inject
-    Lockout lockout;
-
-    @Inject
-    LiveChallenges live;
+    AccountGate gate;
 
     @EJB
-    Accounts accounts;
-
-    @EJB
-    TotpAuthenticators totp;
-
-    @EJB
-    RecoveryCodeSets recoveryCodes;
-
-    @EJB
-    WebAuthnAssertions webAuthn;
+    Proofs proofs;
 
     @EJB
     AuditLog audit;
 
-    @EJB
-    SecondFactors factors;
-
     /** A code from one of the account's authenticator apps. */
     public SignedIn totp(String challengeId, String code, ClientInfo client) {
-        PendingChallenge challenge = live.take(challengeId, PROVING, client);
-        prove(challenge, Method.TOTP, client, () -> totp.verify(challenge.accountId(), code));
-        return signIn(challenge, Method.TOTP, client, null);
+        return inTurn(challengeId, client, Method.TOTP, () -> proofs.totp(challengeId, code, client));
     }
 
     /** Starts proving a security key: a fresh WebAuthn challenge tied to this pending challenge. */
     public WebAuthnOptions.Request webAuthnOptions(String challengeId, ClientInfo client) {
-        PendingChallenge challenge = live.take(challengeId, PROVING_WITH_A_KEY, client);
-        return webAuthn.secondFactorOptions(challenge.accountId(), challenge.id());
+        return inTurn(challengeId, client, Method.WEBAUTHN, () -> proofs.webAuthnOptions(challengeId, client));
     }
 
     /** An assertion from one of the account's security keys or passkeys, after the password. */
     public SignedIn webAuthn(String challengeId, String ceremonyId, String json, RelyingParty rp, ClientInfo client) {
-        PendingChallenge challenge = live.take(challengeId, PROVING_WITH_A_KEY, client);
-        prove(challenge, Method.WEBAUTHN, client,
-                () -> webAuthn.verifySecondFactor(challenge.accountId(), challenge.id(), ceremonyId, json, rp));
-        return signIn(challenge, Method.WEBAUTHN, client, null);
+        return inTurn(challengeId, client, Method.WEBAUTHN, () -> proofs.webAuthn(challengeId, ceremonyId, json, rp, client));
     }
 
     /** One of the account's recovery codes, spent by this use. */
     public SignedIn recoveryCode(String challengeId, String code, ClientInfo client) {
-        PendingChallenge challenge = live.take(challengeId, PROVING, client);
-        prove(challenge, Method.RECOVERY_CODE, client, () -> recoveryCodes.use(challenge.accountId(), code));
-        audit.record(AuditEvent.succeeded(EventType.RECOVERY_CODE_USED, LiveChallenges.attemptOf(challenge, client))
-                .forAccount(challenge.accountId()).by(Method.RECOVERY_CODE)
-                .detail(recoveryCodes.remaining(challenge.accountId()) + " left"));
-        return signIn(challenge, Method.RECOVERY_CODE, client, null);
+        return inTurn(challengeId, client, Method.RECOVERY_CODE, () -> proofs.recoveryCode(challengeId, code, client));
     }
 
-    /**
-     * The first code of the first authenticator app: it confirms the enrollment and is this login's
-     * second factor. Refused once the account has a factor (its owner enrolled one meanwhile, in
-     * another login): a login opened without a factor cannot add one after that.
-     */
+    /** The first code of the first authenticator app: it confirms the enrollment and is this login's second factor. */
     public SignedIn enrollment(String challengeId, String code, ClientInfo client) {
-        PendingChallenge challenge = live.take(challengeId, EnumSet.of(PendingChallenge.Purpose.ENROLLMENT), client);
-        prove(challenge, Method.TOTP, client, () -> {
-            // The account is locked by take(): two logins' confirmations are checked one after the other.
-            if (challenge.enrollmentId() == null || factors.hasAny(challenge.accountId())) {
-                throw new EnrollmentNotPendingException();
-            }
-            totp.confirm(challenge.accountId(), challenge.enrollmentId(), code);
-        });
-        audit.record(AuditEvent.succeeded(EventType.FACTOR_ADDED, LiveChallenges.attemptOf(challenge, client))
-                .forAccount(challenge.accountId()).by(Method.TOTP));
-        return signIn(challenge, Method.TOTP, client, "enrollment");
+        return inTurn(challengeId, client, Method.TOTP, () -> proofs.enrollment(challengeId, code, client));
     }
 
     /**
-     * A passkey on its own: possession of the key plus the PIN or biometric behind it, so both factors.
-     * Without user verification it is refused. Audited as {@code LOGIN_OK} with method {@code PASSKEY}.
-     * The second-factor lockout neither stops it nor is lifted by it: the lockout guards guesses at a
-     * second factor after the password, which a passkey involves neither; so whoever holds the
-     * password and locked the account cannot keep its owner out, and gets no fresh guesses either.
+     * A passkey on its own: possession of the key plus the PIN or biometric behind it, so both
+     * factors. The answers to one ceremony take turns: it is spent by the first.
      */
     public SignedIn passkey(String ceremonyId, String json, RelyingParty rp, ClientInfo client) {
-        LoginAttempt attempt = LoginAttempt.start(null, client);
-        Long accountId = null;
         try {
-            WebAuthnAssertions.PasskeyAssertion passkey = webAuthn.readPasskey(ceremonyId, json);
-            accountId = passkey.accountId();
-            // Locked before the key's counter moves: the same order as a second step (account, then factor).
-            Account account = accounts.lock(accountId);
-            attempt = LoginAttempt.resume(attempt.correlationId(), account.username(), client);
-            if (!account.isActive()) {
-                throw new AccountDisabledException();
-            }
-            webAuthn.verifyPasskey(passkey, account, rp);
-            audit.record(AuditEvent.succeeded(EventType.LOGIN_OK, attempt).forAccount(accountId).by(Method.PASSKEY));
-            return SignedIn.of(account, clock.instant(), Method.PASSKEY);
-        } catch (VerificationException e) {
-            audit.refusal(AuditEvent.refused(EventType.FIRST_FACTOR_FAILED, e.reason(), attempt).forAccount(accountId)
+            return gate.inTurn("passkey " + ceremonyId, () -> proofs.passkey(ceremonyId, json, rp, client));
+        } catch (ServiceBusyException e) {
+            auditBusy(AuditEvent.refused(EventType.FIRST_FACTOR_FAILED, Reason.SERVICE_BUSY, LoginAttempt.start(null, client))
                     .by(Method.PASSKEY));
             throw e;
         }
     }
 
-    /** Runs a proof; a refusal is counted against the challenge and the account, audited and thrown. */
-    private void prove(PendingChallenge challenge, Method method, ClientInfo client, Runnable proof) {
+    /** Runs a proof against a challenge in its account's turn; a busy answer is audited for the challenge's login. */
+    private <T> T inTurn(String challengeId, ClientInfo client, Method method, Supplier<T> proof) {
+        PendingChallenge challenge = challengeId == null ? null : em.find(PendingChallenge.class, challengeId);
+        if (challenge == null) {
+            return proof.get(); // refused there, audited as no pending challenge
+        }
         try {
-            proof.run();
-        } catch (VerificationException e) {
-            throw counted(challenge, method, e, client);
+            return gate.inTurn(challenge.accountId(), proof);
+        } catch (ServiceBusyException e) {
+            auditBusy(AuditEvent.refused(EventType.SECOND_FACTOR_FAILED, Reason.SERVICE_BUSY,
+                    LiveChallenges.attemptOf(challenge, client)).forAccount(challenge.accountId()).by(method));
+            throw e;
         }
     }
 
-    /** Counts a refused proof; at the challenge's limit it becomes "too many attempts", at the account's "locked out". */
-    private VerificationException counted(PendingChallenge challenge, Method method, VerificationException e,
-                                          ClientInfo client) {
-        Instant now = clock.instant();
-        boolean dead = challenge.countFailure(settings.challengeMaxAttempts(), now);
-        String detail = "attempt " + challenge.attempts() + " of " + settings.challengeMaxAttempts();
-        if (e instanceof ClockSkewSuspectedException skew) {
-            detail = "offsetSeconds=" + skew.offsetSeconds() + "; " + detail;
+    /** Audits a busy answer; when the database itself is what failed, the fault's log line is all there is. */
+    private void auditBusy(AuditEvent event) {
+        try {
+            audit.refusal(event);
+        } catch (ServiceBusyException stillDown) {
+            // DatabaseFaults has logged it; the user is answered busy all the same
         }
-        live.refuse(challenge, method, e, client, detail);
-        // Across logins too: a new password step must not buy a fresh set of guesses forever.
-        Account account = accounts.find(challenge.accountId()); // locked by take()
-        if (lockout.countFailure(account)) {
-            challenge.lock(now);
-            audit.record(AuditEvent.refused(EventType.ACCOUNT_LOCKED, Reason.LOCKED_OUT, LiveChallenges.attemptOf(challenge, client))
-                    .forAccount(account.id()).detail(lockout.durationText()));
-            return new LockedOutException();
-        }
-        return dead ? new TooManyAttemptsException() : e;
-    }
-
-    private SignedIn signIn(PendingChallenge challenge, Method method, ClientInfo client, String detail) {
-        Account account = accounts.find(challenge.accountId());
-        challenge.consume(clock.instant());
-        if (account == null || !account.isActive()) {
-            live.refuse(challenge, method, new NoPendingChallengeException(), client, "account no longer active");
-            throw new NoPendingChallengeException();
-        }
-        lockout.clear(account);
-        EventType event = challenge.purpose() == PendingChallenge.Purpose.STEP_UP ? EventType.STEP_UP_OK : EventType.LOGIN_OK;
-        audit.record(AuditEvent.succeeded(event, LiveChallenges.attemptOf(challenge, client))
-                .forAccount(account.id()).by(method).detail(detail));
-        return SignedIn.of(account, clock.instant(), method);
     }
 }

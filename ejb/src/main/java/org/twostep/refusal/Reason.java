@@ -25,6 +25,10 @@ public enum Reason {
     NOT_SIGNED_IN,
     /** A code was submitted but no second-factor challenge is open for this session. */
     NO_PENDING_CHALLENGE,
+    /** The database was busy or unreachable, or too many requests waited for the account: nothing was done, try again. */
+    SERVICE_BUSY,
+    /** Too many attempts from one client address: refused until its limit allows more. */
+    RATE_LIMITED,
     /** The second-factor challenge was open too long and has expired. */
     CHALLENGE_EXPIRED,
     /** Too many failed attempts on one challenge; the user starts again. */

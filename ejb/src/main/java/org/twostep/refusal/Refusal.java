@@ -1,5 +1,11 @@
 package org.twostep.refusal;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
 /**
  * The one refusal table: for each {@link Reason}, everything a refusal produces outside the audit
  * trail. The user's message (short and safe: a wrong password and an unknown user read the same),
@@ -12,20 +18,48 @@ package org.twostep.refusal;
  * refusal.message();    // "That code was already used. Wait for the next code and enter it."
  * refusal.endsLogin();  // false: the user may try the next code
  * refusal.status();     // 403
+ * Refusal.of(e).retryAt();  // when a busy or rate-limited client may try again, for Retry-After; else null
  * }</pre>
  */
-public record Refusal(Reason reason, String message, boolean endsLogin, int status) {
+public record Refusal(Reason reason, String message, boolean endsLogin, int status, Instant retryAt) {
 
     static final int BAD_REQUEST = 400;
     static final int UNAUTHORIZED = 401;
     static final int FORBIDDEN = 403;
     static final int CONFLICT = 409;
+    static final int TOO_MANY_REQUESTS = 429;
+    static final int SERVICE_UNAVAILABLE = 503;
+
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm z", Locale.ROOT);
 
     private static final boolean ENDS_LOGIN = true;
     private static final boolean GOES_ON = false;
 
     /** The generic message, for a refusal without a reason (no identity store took the credential). */
     public static final String GENERIC_MESSAGE = "Sign-in failed. Please try again.";
+
+    /** The refusal a thrown exception stands for; a rate limit's message names the time to try again. */
+    public static Refusal of(VerificationException e) {
+        Refusal row = of(e.reason());
+        Instant retryAt = e.retryAt();
+        if (retryAt == null) {
+            return row;
+        }
+        String message = row.reason == Reason.RATE_LIMITED
+                ? "Too many attempts. Try again at " + CLOCK_TIME.format(retryAt.atZone(ZoneId.systemDefault())) + "."
+                : row.message;
+        return new Refusal(row.reason, message, row.endsLogin, row.status, retryAt);
+    }
+
+    /** Whether the client is told when to try again ({@code Retry-After}): busy, or over a rate limit. */
+    public boolean isTemporary() {
+        return status == TOO_MANY_REQUESTS || status == SERVICE_UNAVAILABLE;
+    }
+
+    /** Whole seconds from {@code now} to {@link #retryAt}, at least 1; for {@code Retry-After}. */
+    public long retryAfterSeconds(Instant now) {
+        return retryAt == null ? 1 : Math.max(1, Duration.between(now, retryAt).toSeconds() + 1);
+    }
 
     public static Refusal of(Reason reason) {
         return switch (reason) {
@@ -37,6 +71,10 @@ public record Refusal(Reason reason, String message, boolean endsLogin, int stat
                     row(reason, "Sign in first.", GOES_ON, UNAUTHORIZED);
             case NO_PENDING_CHALLENGE ->
                     row(reason, "No sign-in is in progress. Please sign in.", ENDS_LOGIN, UNAUTHORIZED);
+            case SERVICE_BUSY ->
+                    row(reason, "TwoStep is busy. Nothing was changed: please try again in a moment.", GOES_ON, SERVICE_UNAVAILABLE);
+            case RATE_LIMITED ->
+                    row(reason, "Too many attempts. Try again in a few minutes.", GOES_ON, TOO_MANY_REQUESTS);
             case CHALLENGE_EXPIRED ->
                     row(reason, "Your sign-in took too long. Please sign in again.", ENDS_LOGIN, FORBIDDEN);
             case TOO_MANY_ATTEMPTS ->
@@ -112,6 +150,6 @@ public record Refusal(Reason reason, String message, boolean endsLogin, int stat
     }
 
     private static Refusal row(Reason reason, String message, boolean endsLogin, int status) {
-        return new Refusal(reason, message, endsLogin, status);
+        return new Refusal(reason, message, endsLogin, status, null);
     }
 }

@@ -1,6 +1,7 @@
 package org.twostep.refusal;
 
 import jakarta.ejb.ApplicationException;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -36,5 +37,10 @@ public abstract class VerificationException extends RuntimeException {
     /** @return the audit reason code */
     public Reason reason() {
         return reason;
+    }
+
+    /** When the client may try again (a busy service, a rate limit); null when waiting is not what helps. */
+    public Instant retryAt() {
+        return null;
     }
 }

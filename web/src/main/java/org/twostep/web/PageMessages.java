@@ -2,8 +2,10 @@ package org.twostep.web;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import org.twostep.refusal.Reason;
 import org.twostep.refusal.Refusal;
 import org.twostep.refusal.VerificationException;
@@ -40,11 +42,24 @@ public class PageMessages {
     }
 
     public void refusal(VerificationException e) {
-        refusal(e.reason());
+        refusal(Refusal.of(e));
     }
 
     public void refusal(Reason reason) {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Refusal.of(reason).message(), null));
+        refusal(Refusal.of(reason));
+    }
+
+    /**
+     * The refusal's message on the page. A busy or rate-limited answer also gets its status (503,
+     * 429) and {@code Retry-After}, so that a client, a proxy or a monitor sees it for what it is.
+     */
+    public void refusal(Refusal refusal) {
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal.message(), null));
+        if (refusal.isTemporary()) {
+            ExternalContext external = faces.getExternalContext();
+            external.setResponseStatus(refusal.status());
+            external.setResponseHeader("Retry-After", Long.toString(refusal.retryAfterSeconds(Instant.now())));
+        }
     }
 
     public void info(String message) {

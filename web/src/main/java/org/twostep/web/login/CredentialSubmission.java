@@ -36,7 +36,7 @@ public class CredentialSubmission {
         ExternalContext external = faces.getExternalContext();
         LoginOutcome outcome = logins.submit(credential, (HttpServletResponse) external.getResponse());
         if (outcome.isRefused()) {
-            messages.refusal(outcome.refused());
+            messages.refusal(outcome.refusal());
         } else if (outcome.alreadySignedIn()) {
             messages.info("You are already signed in.");
             messages.keep();

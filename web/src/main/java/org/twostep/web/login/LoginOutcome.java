@@ -11,15 +11,15 @@ import org.twostep.refusal.Refusal;
  *
  * <pre>{@code
  * LoginOutcome outcome = logins.submit(credential, response);  // or LoginOutcome.of(request) afterwards
- * if (outcome.isRefused()) { messages.refusal(outcome.refused()); }
+ * if (outcome.isRefused()) { messages.refusal(outcome.refusal()); }
  * }</pre>
  */
-public record LoginOutcome(String next, Reason refused, boolean alreadySignedIn) {
+public record LoginOutcome(String next, Refusal refusal, boolean alreadySignedIn) {
 
     static final String KEY = "org.twostep.web.login.LoginOutcome";
 
     /** The outcome when the mechanism recorded none: no identity store took the credential. */
-    private static final LoginOutcome UNRECORDED = new LoginOutcome(null, Reason.NONE, false);
+    private static final LoginOutcome UNRECORDED = new LoginOutcome(null, Refusal.of(Reason.NONE), false);
 
     static void goOn(HttpServletRequest request, String next) {
         request.setAttribute(KEY, new LoginOutcome(next, null, false));
@@ -29,20 +29,16 @@ public record LoginOutcome(String next, Reason refused, boolean alreadySignedIn)
         request.setAttribute(KEY, new LoginOutcome(next, null, true));
     }
 
-    static void refuse(HttpServletRequest request, Reason reason) {
-        request.setAttribute(KEY, new LoginOutcome(null, reason, false));
+    static void refuse(HttpServletRequest request, Refusal refusal) {
+        request.setAttribute(KEY, new LoginOutcome(null, refusal, false));
     }
 
     public static LoginOutcome of(HttpServletRequest request) {
         return request.getAttribute(KEY) instanceof LoginOutcome outcome ? outcome : UNRECORDED;
     }
 
+    /** Whether the step was refused; {@link #refusal} then says how (its message, HTTP status, when to try again). */
     public boolean isRefused() {
-        return refused != null;
-    }
-
-    /** The refusal's row of the table: its message and HTTP status. */
-    public Refusal refusal() {
-        return Refusal.of(refused);
+        return refusal != null;
     }
 }

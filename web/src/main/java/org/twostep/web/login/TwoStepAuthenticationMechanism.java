@@ -81,7 +81,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
                 return stepUp((SecondFactorCredential) credential, signedIn, request, context);
             }
         } catch (VerificationException e) {
-            return refused(e.reason(), signedIn, request, context);
+            return refused(Refusal.of(e), signedIn, request, context);
         }
         if (isRepost(credential, signedIn)) {
             LoginOutcome.alreadySignedIn(request, SignedInSession.home(request));
@@ -134,7 +134,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         PendingLogin.remove(request); // a new password starts over: an abandoned login's state goes first
         CredentialValidationResult result = identityStores.validate(password);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return refused(Reason.NONE, null, request, context); // no store took it: the generic message
+            return refused(Refusal.of(Reason.NONE), null, request, context); // no store took it: the generic message
         }
         ChallengeTicket ticket = challenges.open(TwoStepCaller.signedIn(result), TwoStepCaller.attempt(result));
         PendingLogin.save(request, ticket);
@@ -167,12 +167,12 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
                                         HttpMessageContext context) {
         CredentialValidationResult result = identityStores.validate(proof);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return refused(Reason.NONE, signedIn, request, context);
+            return refused(Refusal.of(Reason.NONE), signedIn, request, context);
         }
         SignedIn proven = TwoStepCaller.signedIn(result);
         PendingLogin.remove(request);
         if (proven.accountId() != signedIn.accountId()) {
-            return refused(Reason.NO_PENDING_CHALLENGE, signedIn, request, context); // only the caller's own factor counts
+            return refused(Refusal.of(Reason.NO_PENDING_CHALLENGE), signedIn, request, context); // only the caller's own factor counts
         }
         SignedInSession.save(request, signedIn.provenAt(proven.secondFactorAt(), proven.secondFactor()));
         context.notifyContainerAboutLogin(signedIn.username(), signedIn.groups());
@@ -183,7 +183,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     private AuthenticationStatus signedIn(CredentialValidationResult result, Credential proof, String next,
                                           HttpServletRequest request, HttpMessageContext context) {
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return refused(Reason.NONE, null, request, context);
+            return refused(Refusal.of(Reason.NONE), null, request, context);
         }
         PendingLogin.remove(request);
         SignedIn who = TwoStepCaller.signedIn(result);
@@ -211,10 +211,10 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
      * Records the refusal for the page; a refusal that ends the login forgets the pending challenge.
      * A signed-in caller whose step-up was refused stays signed in.
      */
-    private static AuthenticationStatus refused(Reason reason, SignedIn signedIn,
+    private static AuthenticationStatus refused(Refusal refusal, SignedIn signedIn,
                                                 HttpServletRequest request, HttpMessageContext context) {
-        LoginOutcome.refuse(request, reason);
-        if (Refusal.of(reason).endsLogin()) {
+        LoginOutcome.refuse(request, refusal);
+        if (refusal.endsLogin()) {
             PendingLogin.remove(request);
         }
         if (signedIn != null) {

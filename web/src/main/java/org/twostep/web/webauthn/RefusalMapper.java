@@ -12,7 +12,6 @@ public class RefusalMapper implements ExceptionMapper<VerificationException> {
 
     @Override
     public Response toResponse(VerificationException e) {
-        Refusal refusal = Refusal.of(e.reason());
-        return JsonAnswers.message(refusal.status(), refusal.message());
+        return JsonAnswers.refusal(Refusal.of(e));
     }
 }

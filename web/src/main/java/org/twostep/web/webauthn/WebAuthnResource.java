@@ -129,7 +129,7 @@ public class WebAuthnResource {
     private Response signIn(Credential assertion) {
         LoginOutcome outcome = logins.submit(assertion, response);
         if (outcome.isRefused()) {
-            return JsonAnswers.message(outcome.refusal().status(), outcome.refusal().message());
+            return JsonAnswers.refusal(outcome.refusal());
         }
         return JsonAnswers.redirect(outcome.next());
     }
