@@ -25,15 +25,26 @@ import org.jsoup.nodes.Element;
 final class Browser {
 
     private final URI base;
+    /**
+     * Where this browser's requests come from, as the test server reads it (it trusts the proxy
+     * header, {@code twostep.proxy-address-forwarding}): each browser is a person at an address of
+     * its own, so the per-address limits see the suite as the crowd it is.
+     */
+    private final String address = "10." + ADDRESSES.nextInt(256) + "." + ADDRESSES.nextInt(256) + "." + (1 + ADDRESSES.nextInt(254));
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
     /** The same cookies, redirects not followed: to see where a server sends the browser (an OIDC client's address). */
     private final HttpClient stay;
 
+    private static final java.util.Random ADDRESSES = new java.security.SecureRandom();
+
     Browser(URI base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
-        this.stay = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1, as a reverse proxy speaks to WildFly: over an upgraded (h2c) connection WildFly 39 does not read X-Forwarded-For.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.stay = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** GETs the address (relative to the application, or absolute) and returns the answer as it came, redirects not followed. */
@@ -66,7 +77,7 @@ final class Browser {
 
     private Raw raw(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = stay.send(request.header("User-Agent", "TwoStep-IT").build(),
+            HttpResponse<String> response = stay.send(request.header("User-Agent", "TwoStep-IT").header("X-Forwarded-For", address).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Raw(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
@@ -132,20 +143,25 @@ final class Browser {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .header("User-Agent", "TwoStep-IT")
+                .header("User-Agent", "TwoStep-IT").header("X-Forwarded-For", address)
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (origin != null) {
             request.header("Origin", origin);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Json(response.statusCode(), response.body());
+            return new Json(response.statusCode(), response.body(), response.headers().map());
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** The client address the server sees for this browser. */
+    String address() {
+        return address;
     }
 
     /** The session cookie's value, or null before the server set one. */
@@ -158,7 +174,7 @@ final class Browser {
 
     private Page send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.header("User-Agent", "TwoStep-IT").build(),
+            HttpResponse<String> response = http.send(request.header("User-Agent", "TwoStep-IT").header("X-Forwarded-For", address).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Page(response.statusCode(), response.uri(), Jsoup.parse(response.body(), response.uri().toString()),
                     response.headers().map());
@@ -190,7 +206,12 @@ final class Browser {
     }
 
     /** A JSON answer as received: its status and its body, unparsed. */
-    record Json(int status, String body) {
+    record Json(int status, String body, Map<String, List<String>> headers) {
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
     }
 
     /** A page as received: where the redirects ended, its status and its document. */

@@ -42,10 +42,13 @@ class LockoutIT extends ServiceIT {
         assertEquals(1, count(user.accountId(), EventType.ACCOUNT_LOCKED));
         assertEquals(clock.instant().plus(settings.lockoutDuration()), em.find(Account.class, user.accountId()).lockedUntil());
 
-        assertEquals(Reason.LOCKED_OUT, refusal(() -> challenges.open(user.afterPassword(), user.attempt())),
-                "a new password step buys no new guesses");
+        ChallengeTicket duringLockout = challenges.open(user.afterPassword(), user.attempt());
+        assertEquals(Reason.LOCKED_OUT, refusal(() -> verifications.totp(duringLockout.id(), currentCode(user), Enrolled.CLIENT)),
+                "a new password step buys no new guesses: even the right code is refused, unchecked");
         clock.move(settings.lockoutDuration().minusSeconds(1));
-        assertEquals(Reason.LOCKED_OUT, refusal(() -> challenges.open(user.afterPassword(), user.attempt())));
+        ChallengeTicket lastSecond = challenges.open(user.afterPassword(), user.attempt());
+        assertEquals(Reason.LOCKED_OUT, refusal(() -> verifications.totp(lastSecond.id(), currentCode(user), Enrolled.CLIENT)));
+        assertEquals(1, count(user.accountId(), EventType.ACCOUNT_LOCKED), "refusals during the lockout count nowhere");
 
         clock.move(Duration.ofSeconds(1));
         ChallengeTicket afterLockout = challenges.open(user.afterPassword(), user.attempt());

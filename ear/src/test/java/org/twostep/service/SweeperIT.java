@@ -82,7 +82,7 @@ class SweeperIT extends ServiceIT {
         ChallengeTicket finished = challenges.open(user.afterPassword(), user.attempt());
         verifications.totp(finished.id(), currentCode(user), Enrolled.CLIENT);
         TotpEnrollment abandoned = apps.begin(user.accountId(), user.username());
-        String ceremonyId = assertions.passkeyOptions().ceremonyId();
+        String ceremonyId = assertions.passkeyOptions(Enrolled.CLIENT).ceremonyId();
 
         clock.move(settings.webAuthnTimeout().plusSeconds(1));
         sweeper.sweep();

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Set;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.twostep.policy.Escalation;
 
 /**
  * A person who can sign in. Looked up by {@code usernameKey}, the NFKC-normalized, lower-cased
@@ -61,12 +62,29 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    /** Wrong second factors since the last successful sign-in, across logins. */
+    /** Wrong codes since the last successful sign-in or the last lockout, across logins. */
     @Column(name = "failed_second_factors", nullable = false)
     private int failedSecondFactors;
 
+    /** Lockouts of codes in a row, not yet forgotten: each waits longer (see {@code policy.Lockout}). */
+    @Column(name = "code_lockouts", nullable = false)
+    private int codeLockouts;
+
+    /** The end of the current or last lockout of codes. */
     @Column(name = "locked_until")
     private Instant lockedUntil;
+
+    @Column(name = "locked_permanently", nullable = false)
+    private boolean lockedPermanently;
+
+    @Column(name = "failed_passwords", nullable = false)
+    private int failedPasswords;
+
+    @Column(name = "password_lockouts", nullable = false)
+    private int passwordLockouts;
+
+    @Column(name = "password_wait_until")
+    private Instant passwordWaitUntil;
 
     /** Random, base64url; what authenticators store as the user handle of a passkey. */
     @Column(name = "webauthn_user_handle", length = 64, unique = true)
@@ -124,20 +142,47 @@ public class Account {
         }
     }
 
-    /** Until when the account is locked after too many wrong second factors; null when it is not. See {@code policy.Lockout}. */
+    /** The end of the current or last lockout of codes; null when there was none since the last sign-in. See {@code policy.Lockout}. */
     public Instant lockedUntil() {
         return lockedUntil;
     }
 
-    /** Wrong second factors since the last successful one, across logins. */
+    /** Wrong codes since the last successful second factor or the last lockout, across logins. */
     public int failedSecondFactors() {
         return failedSecondFactors;
     }
 
-    /** Sets what the lockout policy decided: the failure count and the end of a lockout (or null). */
-    public void lockState(int failedSecondFactors, Instant lockedUntil) {
-        this.failedSecondFactors = failedSecondFactors;
-        this.lockedUntil = lockedUntil;
+    /** The counter of wrong codes, as the lockout policy reads it. */
+    public Escalation.Count codeCount() {
+        return new Escalation.Count(failedSecondFactors, codeLockouts, lockedUntil);
+    }
+
+    /** Sets what the lockout policy decided for codes. */
+    public void codeCount(Escalation.Count count) {
+        failedSecondFactors = count.failures();
+        codeLockouts = count.lockouts();
+        lockedUntil = count.until();
+    }
+
+    /** Whether codes stay refused until an administrator lifts the lock ({@code twostep.lockout.permanent-after}). */
+    public boolean isLockedPermanently() {
+        return lockedPermanently;
+    }
+
+    public void lockPermanently() {
+        lockedPermanently = true;
+    }
+
+    /** The counter of wrong passwords, as the lockout policy reads it. */
+    public Escalation.Count passwordCount() {
+        return new Escalation.Count(failedPasswords, passwordLockouts, passwordWaitUntil);
+    }
+
+    /** Sets what the lockout policy decided for passwords. */
+    public void passwordCount(Escalation.Count count) {
+        failedPasswords = count.failures();
+        passwordLockouts = count.lockouts();
+        passwordWaitUntil = count.until();
     }
 
     /** The account's subject identifier for OpenID Connect, made at its first use. */

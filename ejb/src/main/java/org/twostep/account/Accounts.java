@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -19,7 +20,13 @@ import org.twostep.audit.ClientInfo;
 import org.twostep.audit.EventType;
 import org.twostep.audit.LoginAttempt;
 import org.twostep.audit.Method;
+import org.twostep.fault.AccountGate;
 import org.twostep.fault.ServiceBusyException;
+import org.twostep.policy.AddressLimits;
+import org.twostep.policy.Escalation;
+import org.twostep.policy.Lockout;
+import org.twostep.policy.RateLimitedException;
+import org.twostep.refusal.Reason;
 import org.twostep.refusal.VerificationException;
 
 /**
@@ -47,47 +54,96 @@ public class Accounts {
     @Resource
     SessionContext context;
 
+    @Inject
+    Lockout lockout;
+
+    @Inject
+    AccountGate gate;
+
+    @Inject
+    AddressLimits limits;
+
     /**
      * The first factor. Refusals are audited with their precise reason ({@code UNKNOWN_USER},
-     * {@code BAD_PASSWORD}, ...) and thrown; the caller shows one message for all of them.
+     * {@code BAD_PASSWORD}, ...) and thrown; the caller shows one message for all of them. While the
+     * username's password step waits after too many wrong passwords ({@code Lockout}), every
+     * password is refused unchecked as {@code RATE_LIMITED}, an account's or not.
      *
      * <p>Outside any transaction: the hash, the one expensive step of a login, holds no database
-     * connection and no lock while it runs. An outdated hash is replaced in a short transaction after.
+     * connection and no lock while it runs. The counts are written in short transactions after.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SignedIn checkPassword(LoginAttempt attempt, char[] password) {
-        Account account;
         try {
-            account = findByKey(Usernames.key(attempt.typedUsername())).orElseThrow(UnknownUserException::new);
-        } catch (BadUsernameException | UnknownUserException e) {
+            limits.take(AddressLimits.Kind.PASSWORD, attempt.client() == null ? null : attempt.client().address());
+        } catch (RateLimitedException e) {
+            throw refused(attempt, null, e, "client address");
+        }
+        String key;
+        try {
+            key = Usernames.key(attempt.typedUsername());
+        } catch (BadUsernameException e) {
             checked(attempt, null, () -> hashes.burnVerification(password));
-            throw refused(attempt, null, e);
+            throw refused(attempt, null, e, null);
+        }
+        Account account = findByKey(key).orElse(null);
+        Instant wait = account == null ? lockout.unknownUsernameWait(key) : lockout.passwordWait(account);
+        if (wait != null) {
+            throw refused(attempt, account == null ? null : account.id(), new RateLimitedException(wait), "password step waits");
+        }
+        if (account == null) {
+            checked(attempt, null, () -> hashes.burnVerification(password));
+            lockout.countUnknownUsername(key);
+            throw refused(attempt, null, new UnknownUserException(), null);
         }
         if (!checked(attempt, account.id(), () -> hashes.verify(password, account.passwordHash()))) {
-            throw refused(attempt, account.id(), new BadPasswordException());
+            checked(attempt, account.id(), () -> gate.inTurn(account.id(), () -> self().countWrongPassword(account.id(), attempt)));
+            throw refused(attempt, account.id(), new BadPasswordException(), null);
         }
         if (!account.isActive()) {
-            throw refused(attempt, account.id(), new AccountDisabledException());
+            throw refused(attempt, account.id(), new AccountDisabledException(), null);
         }
-        if (hashes.isOutdated(account.passwordHash())) {
-            String rehashed = checked(attempt, account.id(), () -> hashes.hash(password));
-            context.getBusinessObject(Accounts.class).rehash(account.id(), rehashed, attempt);
+        String rehashed = hashes.isOutdated(account.passwordHash())
+                ? checked(attempt, account.id(), () -> hashes.hash(password))
+                : null;
+        if (rehashed != null || !account.passwordCount().equals(Escalation.Count.NONE)) {
+            checked(attempt, account.id(), () -> gate.inTurn(account.id(), () -> self().passwordAccepted(account.id(), rehashed, attempt)));
         }
         return SignedIn.of(account, null, null); // no second factor yet
     }
 
-    /** Stores a hash made with the configured parameters for a password just verified. */
-    public void rehash(long accountId, String passwordHash, LoginAttempt attempt) {
-        find(accountId).changePasswordHash(passwordHash);
-        audit.record(AuditEvent.succeeded(EventType.PASSWORD_REHASHED, attempt).forAccount(accountId));
+    /** Counts a wrong password in the account's row; audits the wait it starts at the threshold. */
+    public Void countWrongPassword(long accountId, LoginAttempt attempt) {
+        Account account = lock(accountId);
+        Instant until = lockout.countWrongPassword(account);
+        if (until != null) {
+            audit.record(AuditEvent.refused(EventType.ACCOUNT_LOCKED, Reason.RATE_LIMITED, attempt).forAccount(accountId)
+                    .by(Method.PASSWORD).detail("password step waits until " + until));
+        }
+        return null;
     }
 
-    /** A hash, or a busy refusal, audited, when too many wait for the processor already. */
+    /** The right password: the count of wrong ones is forgotten, and an outdated hash replaced. */
+    public Void passwordAccepted(long accountId, String rehashed, LoginAttempt attempt) {
+        Account account = lock(accountId);
+        lockout.clearPasswords(account);
+        if (rehashed != null) {
+            account.changePasswordHash(rehashed);
+            audit.record(AuditEvent.succeeded(EventType.PASSWORD_REHASHED, attempt).forAccount(accountId));
+        }
+        return null;
+    }
+
+    private Accounts self() {
+        return context.getBusinessObject(Accounts.class);
+    }
+
+    /** A hash or a count, or a busy refusal, audited, when too many wait for the processor or the account already. */
     private <T> T checked(LoginAttempt attempt, Long accountId, Supplier<T> hashing) {
         try {
             return hashing.get();
         } catch (ServiceBusyException e) {
-            throw refused(attempt, accountId, e);
+            throw refused(attempt, accountId, e, null);
         }
     }
 
@@ -98,9 +154,9 @@ public class Accounts {
         });
     }
 
-    private VerificationException refused(LoginAttempt attempt, Long accountId, VerificationException e) {
+    private VerificationException refused(LoginAttempt attempt, Long accountId, VerificationException e, String detail) {
         audit.refusal(AuditEvent.refused(EventType.FIRST_FACTOR_FAILED, e.reason(), attempt)
-                .forAccount(accountId).by(Method.PASSWORD));
+                .forAccount(accountId).by(Method.PASSWORD).detail(detail));
         return e;
     }
 

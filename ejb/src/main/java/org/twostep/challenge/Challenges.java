@@ -20,8 +20,6 @@ import org.twostep.audit.Method;
 import org.twostep.config.Settings;
 import org.twostep.factors.SecondFactorOptions;
 import org.twostep.factors.SecondFactors;
-import org.twostep.policy.LockedOutException;
-import org.twostep.policy.Lockout;
 import org.twostep.refusal.Reason;
 import org.twostep.totp.TotpAuthenticators;
 import org.twostep.totp.TotpEnrollment;
@@ -49,9 +47,6 @@ public class Challenges {
     Settings settings;
 
     @Inject
-    Lockout lockout;
-
-    @Inject
     LiveChallenges live;
 
     @EJB
@@ -68,7 +63,6 @@ public class Challenges {
 
     /** Opens the second step for an account whose password was accepted: to prove a factor, or to enroll the first. */
     public ChallengeTicket open(SignedIn who, LoginAttempt attempt) {
-        refuseWhenLocked(who, attempt);
         PendingChallenge.Purpose purpose = factors.hasAny(who.accountId())
                 ? PendingChallenge.Purpose.SECOND_FACTOR
                 : PendingChallenge.Purpose.ENROLLMENT;
@@ -84,18 +78,10 @@ public class Challenges {
      */
     public ChallengeTicket openStepUp(SignedIn who, boolean keyOnly, ClientInfo client) {
         LoginAttempt attempt = LoginAttempt.start(who.username(), client);
-        refuseWhenLocked(who, attempt);
         PendingChallenge challenge = create(who.accountId(), attempt,
                 keyOnly ? PendingChallenge.Purpose.STEP_UP_KEY : PendingChallenge.Purpose.STEP_UP);
         audit.record(AuditEvent.succeeded(EventType.STEP_UP_STARTED, attempt).forAccount(who.accountId()));
         return new ChallengeTicket(challenge.id(), challenge.purpose());
-    }
-
-    private void refuseWhenLocked(SignedIn who, LoginAttempt attempt) {
-        if (lockout.isLocked(accounts.find(who.accountId()))) {
-            audit.refusal(AuditEvent.refused(EventType.SECOND_FACTOR_FAILED, Reason.LOCKED_OUT, attempt).forAccount(who.accountId()));
-            throw new LockedOutException();
-        }
     }
 
     private PendingChallenge create(long accountId, LoginAttempt attempt, PendingChallenge.Purpose purpose) {

@@ -8,7 +8,6 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
-import org.twostep.account.Account;
 import org.twostep.account.Accounts;
 import org.twostep.audit.AuditEvent;
 import org.twostep.audit.AuditLog;
@@ -16,8 +15,6 @@ import org.twostep.audit.ClientInfo;
 import org.twostep.audit.EventType;
 import org.twostep.audit.LoginAttempt;
 import org.twostep.audit.Method;
-import org.twostep.policy.LockedOutException;
-import org.twostep.policy.Lockout;
 import org.twostep.refusal.Reason;
 import org.twostep.refusal.VerificationException;
 
@@ -34,9 +31,6 @@ class LiveChallenges {
     @Inject
     Clock clock;
 
-    @Inject
-    Lockout lockout;
-
     @EJB
     Accounts accounts;
 
@@ -45,8 +39,8 @@ class LiveChallenges {
 
     /**
      * The challenge, locked for this transaction, if it may still be used: it exists, serves one of
-     * these purposes, is pending, within its time to live, and its account is not locked out.
-     * Otherwise the refusal is audited and thrown.
+     * these purposes, is pending and within its time to live. Otherwise the refusal is audited and
+     * thrown. (A lockout of codes is the proof's to check: keys and recovery codes still work.)
      */
     PendingChallenge take(String challengeId, Set<PendingChallenge.Purpose> purposes, ClientInfo client) {
         PendingChallenge challenge = challengeId == null ? null
@@ -60,11 +54,7 @@ class LiveChallenges {
         VerificationException refusal = challenge.refusalAt(now);
         // The account next, locked too: its failure count is read and written by one verification at a time
         // (always challenge, then account, so two verifications cannot deadlock).
-        Account account = accounts.lock(challenge.accountId());
-        if (refusal == null && lockout.isLocked(account)) {
-            challenge.lock(now); // locked meanwhile, by this login's or another's wrong codes
-            refusal = new LockedOutException();
-        }
+        accounts.lock(challenge.accountId());
         if (refusal != null) {
             refuse(challenge, null, refusal, client, null);
             throw refusal;

@@ -81,6 +81,7 @@ public class Proofs {
     /** A code from one of the account's authenticator apps. */
     public SignedIn totp(String challengeId, String code, ClientInfo client) {
         PendingChallenge challenge = live.take(challengeId, PROVING, client);
+        refuseCodesWhileLocked(challenge, client);
         prove(challenge, Method.TOTP, client, () -> totp.verify(challenge.accountId(), code));
         return signIn(challenge, Method.TOTP, client, null);
     }
@@ -157,7 +158,20 @@ public class Proofs {
         }
     }
 
-    /** Runs a proof; a refusal is counted against the challenge and the account, audited and thrown. */
+    /**
+     * During a lockout of codes a code is refused unchecked: it is no guess, counts nowhere, and a
+     * new password step buys none. Keys and recovery codes, which cannot be guessed, are not refused.
+     */
+    private void refuseCodesWhileLocked(PendingChallenge challenge, ClientInfo client) {
+        try {
+            lockout.checkCodes(accounts.find(challenge.accountId())); // locked by take()
+        } catch (LockedOutException e) {
+            live.refuse(challenge, Method.TOTP, e, client, null);
+            throw e;
+        }
+    }
+
+    /** Runs a proof; a refusal is counted against the challenge (and a wrong code against the account), audited and thrown. */
     private void prove(PendingChallenge challenge, Method method, ClientInfo client, Runnable proof) {
         try {
             proof.run();
@@ -176,13 +190,15 @@ public class Proofs {
             detail = "offsetSeconds=" + skew.offsetSeconds() + "; " + detail;
         }
         live.refuse(challenge, method, e, client, detail);
-        // Across logins too: a new password step must not buy a fresh set of guesses forever.
+        // A wrong code counts across logins too: a new password step must not buy a fresh set of guesses
+        // forever. Keys and recovery codes are not guessed (and the first code of an enrollment is the
+        // enroller's own), so only the challenge counts those.
         Account account = accounts.find(challenge.accountId()); // locked by take()
-        if (lockout.countFailure(account)) {
-            challenge.lock(now);
+        if (method == Method.TOTP && challenge.purpose() != PendingChallenge.Purpose.ENROLLMENT
+                && lockout.countWrongCode(account)) {
             audit.record(AuditEvent.refused(EventType.ACCOUNT_LOCKED, Reason.LOCKED_OUT, LiveChallenges.attemptOf(challenge, client))
-                    .forAccount(account.id()).detail(lockout.durationText()));
-            return new LockedOutException();
+                    .forAccount(account.id()).by(Method.TOTP).detail(lockout.lockoutText(account)));
+            return new LockedOutException(account.isLockedPermanently() ? null : account.lockedUntil());
         }
         return dead ? new TooManyAttemptsException() : e;
     }
@@ -194,7 +210,7 @@ public class Proofs {
             live.refuse(challenge, method, new NoPendingChallengeException(), client, "account no longer active");
             throw new NoPendingChallengeException();
         }
-        lockout.clear(account);
+        lockout.clearCodes(account);
         EventType event = challenge.purpose() == PendingChallenge.Purpose.STEP_UP ? EventType.STEP_UP_OK : EventType.LOGIN_OK;
         audit.record(AuditEvent.succeeded(event, LiveChallenges.attemptOf(challenge, client))
                 .forAccount(account.id()).by(method).detail(detail));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.twostep.policy.Escalation;
 
 /**
  * TwoStep's settings, read once from MicroProfile Config: system properties, environment
@@ -72,6 +73,42 @@ public class Settings {
     @Inject
     @ConfigProperty(name = "twostep.lockout.duration", defaultValue = "PT15M")
     String lockoutDuration;
+
+    @Inject
+    @ConfigProperty(name = "twostep.lockout.max-duration", defaultValue = "PT24H")
+    String lockoutMaxDuration;
+
+    @Inject
+    @ConfigProperty(name = "twostep.lockout.reset-after", defaultValue = "P1D")
+    String lockoutResetAfter;
+
+    @Inject
+    @ConfigProperty(name = "twostep.lockout.permanent-after", defaultValue = "0")
+    int lockoutPermanentAfter;
+
+    @Inject
+    @ConfigProperty(name = "twostep.rate-limit.passwords", defaultValue = "30")
+    int rateLimitPasswords;
+
+    @Inject
+    @ConfigProperty(name = "twostep.rate-limit.requests", defaultValue = "60")
+    int rateLimitRequests;
+
+    @Inject
+    @ConfigProperty(name = "twostep.rate-limit.window", defaultValue = "PT1M")
+    String rateLimitWindow;
+
+    @Inject
+    @ConfigProperty(name = "twostep.password.lockout.threshold", defaultValue = "10")
+    int passwordLockoutThreshold;
+
+    @Inject
+    @ConfigProperty(name = "twostep.password.lockout.duration", defaultValue = "PT1M")
+    String passwordLockoutDuration;
+
+    @Inject
+    @ConfigProperty(name = "twostep.password.lockout.max-duration", defaultValue = "PT15M")
+    String passwordLockoutMaxDuration;
 
     @Inject
     @ConfigProperty(name = "twostep.step-up.window", defaultValue = "PT5M")
@@ -180,6 +217,37 @@ public class Settings {
     /** How long a locked account stays locked. */
     public Duration lockoutDuration() {
         return Duration.parse(lockoutDuration);
+    }
+
+    /** The lockout of codes: threshold, first wait, longest wait, quiet period that forgets the escalation. */
+    public Escalation codeLockout() {
+        return new Escalation(lockoutThreshold(), lockoutDuration(), Duration.parse(lockoutMaxDuration),
+                Duration.parse(lockoutResetAfter));
+    }
+
+    /** Lockouts of codes in a row after which codes stay refused until an administrator lifts it; 0: never. */
+    public int lockoutPermanentAfter() {
+        return lockoutPermanentAfter;
+    }
+
+    /** Password attempts a client address may make per {@link #rateLimitWindow}; 0: no limit. */
+    public int rateLimitPasswords() {
+        return rateLimitPasswords;
+    }
+
+    /** Other unauthenticated requests (opening a passkey sign-in) an address may make per window; 0: no limit. */
+    public int rateLimitRequests() {
+        return rateLimitRequests;
+    }
+
+    public Duration rateLimitWindow() {
+        return Duration.parse(rateLimitWindow);
+    }
+
+    /** The wait of a username's password step after wrong passwords. */
+    public Escalation passwordLockout() {
+        return new Escalation(passwordLockoutThreshold, Duration.parse(passwordLockoutDuration),
+                Duration.parse(passwordLockoutMaxDuration), Duration.parse(lockoutResetAfter));
     }
 
     /** How recently a second factor must have been proven for a sensitive change (removing one, new recovery codes). */

@@ -1,29 +1,46 @@
 package org.twostep.policy;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.twostep.account.Account;
 import org.twostep.config.Settings;
 
 /**
- * The account lockout, the one place that decides it: {@code twostep.lockout.threshold} (10) wrong
- * second factors of one account, across logins, lock it for {@code twostep.lockout.duration}
- * (15 minutes), so that a known password does not buy unlimited guesses. A successful second
- * factor clears the count. Time is the injected {@link Clock}'s.
- *
- * <p>The caller holds the account row locked (see {@code Accounts.lock}), so parallel failures are
- * each counted.
+ * The lockouts, the one place that decides them. Two counters per account, kept in its row and
+ * changed while the row is locked, so that two nodes count together:
+ * <ul>
+ * <li><b>Codes</b> (the one guessable second factor): {@code twostep.lockout.threshold} (10) wrong
+ *     codes across logins refuse codes for {@code twostep.lockout.duration} (15 minutes), each
+ *     further lockout in a row twice as long, up to {@code twostep.lockout.max-duration} (24 hours).
+ *     Security keys, passkeys and recovery codes, which cannot be guessed, still sign in: whoever
+ *     holds the password cannot lock the owner out. With {@code twostep.lockout.permanent-after}
+ *     set (0, off, by default), that many lockouts in a row refuse codes until an administrator
+ *     lifts it.</li>
+ * <li><b>Passwords</b>: {@code twostep.password.lockout.threshold} (10) wrong passwords make the
+ *     password step of that username wait {@code twostep.password.lockout.duration} (1 minute),
+ *     doubling up to {@code .max-duration} (15 minutes). During the wait every password is answered
+ *     the same, right or wrong, without being checked. Unknown usernames are counted the same way,
+ *     in a bounded table in memory, so that the answers do not tell which accounts exist.</li>
+ * </ul>
+ * The escalation of either is forgotten after {@code twostep.lockout.reset-after} (1 day) without a
+ * lockout; a sign-in clears the counts, unless a lockout is under way, which runs its time.
  *
  * <pre>{@code
- * lockout.check(account);                    // LockedOutException while it is locked
- * if (lockout.countFailure(account)) { ... } // this failure locked it: audit ACCOUNT_LOCKED
- * lockout.clear(account);                    // signed in
+ * lockout.checkCodes(account);                   // LockedOutException while codes are refused
+ * if (lockout.countWrongCode(account)) { ... }   // this one started a lockout: audit ACCOUNT_LOCKED
+ * Instant wait = lockout.passwordWait(account);  // non-null: answer "try again at ..." unchecked
  * }</pre>
  */
 @ApplicationScoped
 public class Lockout {
+
+    /** Unknown usernames remembered at most; the oldest is forgotten first. */
+    static final int UNKNOWN_USERNAMES = 10_000;
 
     @Inject
     Settings settings;
@@ -31,41 +48,95 @@ public class Lockout {
     @Inject
     Clock clock;
 
-    /** Whether the account is locked now. */
-    public boolean isLocked(Account account) {
-        Instant until = account.lockedUntil();
-        return until != null && clock.instant().isBefore(until);
+    private Escalation codes;
+    private Escalation passwords;
+
+    private final Map<String, Escalation.Count> unknownUsernames = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Escalation.Count> eldest) {
+            return size() > UNKNOWN_USERNAMES;
+        }
+    };
+
+    @PostConstruct
+    void configure() {
+        codes = settings.codeLockout();
+        passwords = settings.passwordLockout();
     }
 
-    /** @throws LockedOutException while the account is locked */
-    public void check(Account account) {
-        if (isLocked(account)) {
-            throw new LockedOutException();
+    /** @throws LockedOutException while the account's codes are refused */
+    public void checkCodes(Account account) {
+        if (account.isLockedPermanently()) {
+            throw new LockedOutException(null);
+        }
+        if (account.codeCount().isWaiting(clock.instant())) {
+            throw new LockedOutException(account.lockedUntil());
         }
     }
 
     /**
-     * Counts a wrong second factor; at the threshold the account locks and the count starts again.
+     * Counts a wrong code; at the threshold codes are refused for the next wait, or for good.
      *
-     * @return whether this failure locked the account
+     * @return whether this failure started a lockout
      */
-    public boolean countFailure(Account account) {
-        int failures = account.failedSecondFactors() + 1;
-        if (failures < settings.lockoutThreshold()) {
-            account.lockState(failures, account.lockedUntil());
-            return false;
+    public boolean countWrongCode(Account account) {
+        Instant now = clock.instant();
+        Escalation.Count before = account.codeCount();
+        Escalation.Count after = codes.fail(before, now);
+        account.codeCount(after);
+        boolean locked = after.isWaiting(now) && !before.isWaiting(now);
+        if (locked && settings.lockoutPermanentAfter() > 0 && after.lockouts() >= settings.lockoutPermanentAfter()) {
+            account.lockPermanently();
         }
-        account.lockState(0, clock.instant().plus(settings.lockoutDuration()));
-        return true;
+        return locked;
     }
 
-    /** A proven second factor forgets earlier failures. */
-    public void clear(Account account) {
-        account.lockState(0, null);
+    /** What the lockout just started is, for the audit detail. */
+    public String lockoutText(Account account) {
+        if (account.isLockedPermanently()) {
+            return "codes refused until an administrator lifts it (lockout " + account.codeCount().lockouts() + ")";
+        }
+        return "codes refused for " + codes.waitOf(account.codeCount().lockouts()) + " (lockout " + account.codeCount().lockouts() + ")";
     }
 
-    /** How long a lockout lasts, for the audit detail. */
-    public String durationText() {
-        return "for " + settings.lockoutDuration();
+    /** A second factor was proven: the count of wrong codes is forgotten, unless a lockout is under way. */
+    public void clearCodes(Account account) {
+        if (!account.codeCount().isWaiting(clock.instant())) {
+            account.codeCount(Escalation.Count.NONE);
+        }
+    }
+
+    /** Until when the account's password step waits; null when it does not. */
+    public Instant passwordWait(Account account) {
+        return waitOf(account.passwordCount());
+    }
+
+    /** Counts a wrong password; returns the end of the wait this one started, or null. */
+    public Instant countWrongPassword(Account account) {
+        Escalation.Count after = passwords.fail(account.passwordCount(), clock.instant());
+        account.passwordCount(after);
+        return waitOf(after);
+    }
+
+    /** The right password: the count of wrong ones is forgotten (no wait can be under way: it is not checked then). */
+    public void clearPasswords(Account account) {
+        if (!account.passwordCount().equals(Escalation.Count.NONE)) {
+            account.passwordCount(Escalation.Count.NONE);
+        }
+    }
+
+    /** Until when the password step of a username no account has waits; null when it does not. */
+    public synchronized Instant unknownUsernameWait(String usernameKey) {
+        return waitOf(unknownUsernames.getOrDefault(usernameKey, Escalation.Count.NONE));
+    }
+
+    /** Counts a password for a username no account has, exactly as for an account. */
+    public synchronized void countUnknownUsername(String usernameKey) {
+        unknownUsernames.put(usernameKey, passwords.fail(unknownUsernames.getOrDefault(usernameKey, Escalation.Count.NONE),
+                clock.instant()));
+    }
+
+    private Instant waitOf(Escalation.Count count) {
+        return count.isWaiting(clock.instant()) ? count.until() : null;
     }
 }

@@ -18,7 +18,7 @@ import java.util.Locale;
  * refusal.message();    // "That code was already used. Wait for the next code and enter it."
  * refusal.endsLogin();  // false: the user may try the next code
  * refusal.status();     // 403
- * Refusal.of(e).retryAt();  // when a busy or rate-limited client may try again, for Retry-After; else null
+ * Refusal.of(e).retryAt();  // when a busy, rate-limited or locked-out client may try again; else null
  * }</pre>
  */
 public record Refusal(Reason reason, String message, boolean endsLogin, int status, Instant retryAt) {
@@ -45,9 +45,13 @@ public record Refusal(Reason reason, String message, boolean endsLogin, int stat
         if (retryAt == null) {
             return row;
         }
-        String message = row.reason == Reason.RATE_LIMITED
-                ? "Too many attempts. Try again at " + CLOCK_TIME.format(retryAt.atZone(ZoneId.systemDefault())) + "."
-                : row.message;
+        String at = CLOCK_TIME.format(retryAt.atZone(ZoneId.systemDefault()));
+        String message = switch (row.reason) {
+            case RATE_LIMITED -> "Too many attempts. Try again at " + at + ".";
+            case LOCKED_OUT -> "Too many wrong codes: app codes are refused until " + at
+                    + ". Use a security key, a passkey or a recovery code.";
+            default -> row.message;
+        };
         return new Refusal(row.reason, message, row.endsLogin, row.status, retryAt);
     }
 
@@ -80,8 +84,8 @@ public record Refusal(Reason reason, String message, boolean endsLogin, int stat
             case TOO_MANY_ATTEMPTS ->
                     row(reason, "Too many wrong codes. Please sign in again.", ENDS_LOGIN, FORBIDDEN);
             case LOCKED_OUT ->
-                    row(reason, "Too many failed attempts: this account is locked for a while. Try again later, or ask your help desk.",
-                            ENDS_LOGIN, FORBIDDEN);
+                    row(reason, "Too many wrong codes: app codes are refused for now. Use a security key, a passkey or a recovery code,"
+                            + " or ask your help desk.", GOES_ON, FORBIDDEN);
             case MALFORMED_CODE ->
                     row(reason, "Enter the code from your authenticator app: digits only, nothing else.", GOES_ON, BAD_REQUEST);
             // A code right for another time step is told like a wrong one: a guesser holding the password must

@@ -10,7 +10,15 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 import org.twostep.account.Account;
+import org.twostep.audit.AuditEvent;
+import org.twostep.audit.AuditLog;
+import org.twostep.audit.ClientInfo;
+import org.twostep.audit.EventType;
+import org.twostep.audit.LoginAttempt;
+import org.twostep.audit.Method;
 import org.twostep.config.Settings;
+import org.twostep.policy.AddressLimits;
+import org.twostep.policy.RateLimitedException;
 import org.twostep.refusal.Reason;
 
 /**
@@ -30,6 +38,12 @@ import org.twostep.refusal.Reason;
 public class WebAuthnAssertions {
 
     private final WebAuthnVerifier verifier = new WebAuthnVerifier();
+
+    @Inject
+    AddressLimits limits;
+
+    @EJB
+    AuditLog audit;
 
     @Inject
     Clock clock;
@@ -67,8 +81,18 @@ public class WebAuthnAssertions {
         verify(assertion, credential, ceremony, rp);
     }
 
-    /** Starts a passkey sign-in: no username, so no credentials to list; user verification required. */
-    public WebAuthnOptions.Request passkeyOptions() {
+    /**
+     * Starts a passkey sign-in: no username, so no credentials to list; user verification required.
+     * Anyone may ask, so each client address may ask only so often ({@link AddressLimits}).
+     */
+    public WebAuthnOptions.Request passkeyOptions(ClientInfo client) {
+        try {
+            limits.take(AddressLimits.Kind.REQUEST, client.address());
+        } catch (RateLimitedException e) {
+            audit.refusal(AuditEvent.refused(EventType.FIRST_FACTOR_FAILED, e.reason(), LoginAttempt.start(null, client))
+                    .by(Method.PASSKEY).detail("client address"));
+            throw e;
+        }
         WebAuthnCeremony ceremony = ceremonies.open(WebAuthnCeremony.Purpose.PASSKEY, null, null, true);
         return new WebAuthnOptions.Request(ceremony.id(), ceremony.challenge(), List.of(), true,
                 settings.webAuthnTimeout().toMillis());

@@ -15,42 +15,101 @@ import org.junit.jupiter.api.Test;
 class LockoutTest {
 
     private final MovedClock clock = new MovedClock(Instant.parse("2026-12-01T09:00:00Z"));
-    private final Lockout lockout = Policies.lockout(3, Duration.ofMinutes(15), clock);
+    private final Lockout lockout = Policies.lockout(3, Duration.ofMinutes(15), 0, clock);
     private final org.twostep.account.Account account = Policies.account();
 
     @Test
-    void theThresholdthFailureLocksTheAccountForTheDuration() {
-        assertFalse(lockout.countFailure(account));
-        assertFalse(lockout.countFailure(account));
-        assertFalse(lockout.isLocked(account));
-        assertTrue(lockout.countFailure(account), "the third failure locks");
-        assertTrue(lockout.isLocked(account));
-        assertThrows(LockedOutException.class, () -> lockout.check(account));
-        assertEquals(clock.instant().plus(Duration.ofMinutes(15)), account.lockedUntil());
+    void theThresholdthWrongCodeRefusesCodesForTheFirstWait() {
+        assertFalse(lockout.countWrongCode(account));
+        assertFalse(lockout.countWrongCode(account));
+        assertDoesNotThrow(() -> lockout.checkCodes(account));
+        assertTrue(lockout.countWrongCode(account), "the third failure locks");
+        LockedOutException locked = assertThrows(LockedOutException.class, () -> lockout.checkCodes(account));
+        assertEquals(clock.instant().plus(Duration.ofMinutes(15)), locked.retryAt());
         assertEquals(0, account.failedSecondFactors(), "the count starts again");
     }
 
     @Test
-    void aLockoutEndsWhenItsTimeIsUp() {
-        for (int i = 0; i < 3; i++) {
-            lockout.countFailure(account);
-        }
+    void aLockoutEndsWhenItsTimeIsUpAndTheNextOneLastsTwiceAsLong() {
+        lockTheCodes();
         clock.move(Duration.ofMinutes(15).minusSeconds(1));
-        assertTrue(lockout.isLocked(account));
+        assertThrows(LockedOutException.class, () -> lockout.checkCodes(account));
         clock.move(Duration.ofSeconds(1));
-        assertFalse(lockout.isLocked(account));
-        assertDoesNotThrow(() -> lockout.check(account));
+        assertDoesNotThrow(() -> lockout.checkCodes(account));
+
+        lockTheCodes();
+        assertEquals(clock.instant().plus(Duration.ofMinutes(30)), account.lockedUntil(), "the second waits twice as long");
+        clock.move(Duration.ofMinutes(30));
+        lockTheCodes();
+        clock.move(Duration.ofMinutes(60));
+        lockTheCodes();
+        assertEquals(clock.instant().plus(Duration.ofMinutes(60)), account.lockedUntil(), "up to the longest wait");
     }
 
     @Test
-    void aProvenSecondFactorClearsTheCount() {
-        lockout.countFailure(account);
-        lockout.countFailure(account);
-        lockout.clear(account);
+    void aQuietDayForgetsTheEscalation() {
+        lockTheCodes();
+        clock.move(Duration.ofMinutes(15));
+        lockTheCodes();
+        clock.move(Duration.ofMinutes(30).plus(Duration.ofDays(1)));
+        lockTheCodes();
+        assertEquals(clock.instant().plus(Duration.ofMinutes(15)), account.lockedUntil(), "a first lockout again");
+    }
+
+    @Test
+    void wrongCodesDuringALockoutChangeNothing() {
+        lockTheCodes();
+        Instant until = account.lockedUntil();
+        assertFalse(lockout.countWrongCode(account));
+        assertEquals(until, account.lockedUntil());
+        assertEquals(0, account.failedSecondFactors());
+    }
+
+    @Test
+    void aSignInClearsTheCountButNotALockoutUnderWay() {
+        lockout.countWrongCode(account);
+        lockout.countWrongCode(account);
+        lockout.clearCodes(account);
         assertEquals(0, account.failedSecondFactors());
         assertNull(account.lockedUntil());
-        assertFalse(lockout.countFailure(account), "two more failures are needed again");
-        assertFalse(lockout.countFailure(account));
+
+        lockTheCodes();
+        lockout.clearCodes(account); // a recovery code or a key, during the lockout
+        assertThrows(LockedOutException.class, () -> lockout.checkCodes(account), "the lockout runs its time");
+    }
+
+    @Test
+    void withPermanentAfterTwoTheSecondLockoutLastsUntilAnAdministratorLiftsIt() {
+        Lockout strict = Policies.lockout(3, Duration.ofMinutes(15), 2, clock);
+        for (int i = 0; i < 3; i++) {
+            strict.countWrongCode(account);
+        }
+        clock.move(Duration.ofMinutes(15));
+        for (int i = 0; i < 3; i++) {
+            strict.countWrongCode(account);
+        }
+        clock.move(Duration.ofDays(30));
+        LockedOutException locked = assertThrows(LockedOutException.class, () -> strict.checkCodes(account));
+        assertNull(locked.retryAt(), "no time given: only an administrator lifts it");
+    }
+
+    @Test
+    void unknownUsernamesWaitExactlyAsAccountsDo() {
+        for (int i = 0; i < 3; i++) {
+            assertNull(lockout.unknownUsernameWait("nobody"));
+            assertNull(lockout.passwordWait(account));
+            lockout.countUnknownUsername("nobody");
+            lockout.countWrongPassword(account);
+        }
+        assertEquals(lockout.passwordWait(account), lockout.unknownUsernameWait("nobody"));
+        assertEquals(clock.instant().plus(Duration.ofMinutes(15)), lockout.unknownUsernameWait("nobody"));
+    }
+
+    private void lockTheCodes() {
+        for (int i = 0; i < 2; i++) {
+            assertFalse(lockout.countWrongCode(account));
+        }
+        assertTrue(lockout.countWrongCode(account));
     }
 
     /** A clock the test moves. */

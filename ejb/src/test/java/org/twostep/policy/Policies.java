@@ -15,20 +15,28 @@ final class Policies {
     private Policies() {
     }
 
-    static Lockout lockout(int threshold, Duration duration, Clock clock) {
+    /** Codes: {@code threshold} wrong ones wait {@code duration}, doubling to 4 times it; passwords the same; permanent after {@code permanentAfter}. */
+    static Lockout lockout(int threshold, Duration duration, int permanentAfter, Clock clock) {
+        Escalation escalation = new Escalation(threshold, duration, duration.multipliedBy(4), Duration.ofDays(1));
         Lockout lockout = new Lockout();
         lockout.settings = new Settings() {
             @Override
-            public int lockoutThreshold() {
-                return threshold;
+            public Escalation codeLockout() {
+                return escalation;
             }
 
             @Override
-            public Duration lockoutDuration() {
-                return duration;
+            public Escalation passwordLockout() {
+                return escalation;
+            }
+
+            @Override
+            public int lockoutPermanentAfter() {
+                return permanentAfter;
             }
         };
         lockout.clock = clock;
+        lockout.configure();
         return lockout;
     }
 

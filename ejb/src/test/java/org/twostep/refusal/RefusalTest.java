@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -23,15 +24,38 @@ class RefusalTest {
         assertTrue(refusal.message().endsWith("."), refusal.message());
         assertFalse(refusal.message().contains(reason.name()), "no reason code in front of the user: " + refusal.message());
         assertFalse(refusal.message().toLowerCase().contains("exception"), refusal.message());
-        assertTrue(refusal.status() >= 400 && refusal.status() < 500, "a client's refusal is never a server error");
+        if (reason == Reason.SERVICE_BUSY) {
+            assertEquals(503, refusal.status(), "busy is the server's: try again");
+        } else {
+            assertTrue(refusal.status() >= 400 && refusal.status() < 500, "a client's refusal is never a server error");
+        }
     }
 
     @Test
-    void onlyAnExpiredFinishedOrLockedChallengeEndsTheLogin() {
+    void onlyAnExpiredOrFinishedChallengeEndsTheLogin() {
         Set<Reason> ending = Arrays.stream(Reason.values()).filter(r -> Refusal.of(r).endsLogin())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Reason.class)));
-        assertEquals(EnumSet.of(Reason.NO_PENDING_CHALLENGE, Reason.CHALLENGE_EXPIRED, Reason.TOO_MANY_ATTEMPTS,
-                Reason.LOCKED_OUT), ending);
+        // A lockout of codes does not: a key, a passkey or a recovery code on the same page still signs in.
+        assertEquals(EnumSet.of(Reason.NO_PENDING_CHALLENGE, Reason.CHALLENGE_EXPIRED, Reason.TOO_MANY_ATTEMPTS), ending);
+    }
+
+    @Test
+    void aRateLimitNamesTheTimeToTryAgainAndIsTemporary() {
+        Instant at = Instant.parse("2026-12-01T14:32:10Z");
+        Refusal refusal = Refusal.of(new org.twostep.policy.RateLimitedException(at));
+        assertEquals(429, refusal.status());
+        assertTrue(refusal.isTemporary());
+        assertTrue(refusal.message().startsWith("Too many attempts. Try again at "), refusal.message());
+        assertEquals(11, refusal.retryAfterSeconds(at.minusSeconds(10)), "whole seconds, rounded up");
+        assertTrue(refusal.message().length() <= 140);
+    }
+
+    @Test
+    void busyIsTemporaryAndSaysNothingWasChanged() {
+        Refusal refusal = Refusal.of(new org.twostep.fault.ServiceBusyException());
+        assertTrue(refusal.isTemporary());
+        assertTrue(refusal.message().contains("Nothing was changed"), refusal.message());
+        assertTrue(refusal.retryAfterSeconds(Instant.now()) >= 1);
     }
 
     @Test

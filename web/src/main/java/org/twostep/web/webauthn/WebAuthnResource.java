@@ -112,7 +112,7 @@ public class WebAuthnResource {
     @POST
     @Path("passkey/options")
     public JsonObject passkeyOptions() {
-        var options = assertions.passkeyOptions();
+        var options = assertions.passkeyOptions(client.info());
         CeremonySession.start(request, options.ceremonyId());
         return OptionsJson.request(options, relyingParties.of(request));
     }
