@@ -203,6 +203,19 @@ class LoginFlowIT extends TwoStepIT {
     }
 
     @Test
+    void aDisabledAccountsSignedInSessionEndsAtTheNextRecheck() throws InterruptedException {
+        EnrolledUser user = enrolledUser("disabled");
+        Browser browser = signedIn(user);
+        db.update("update account set status = 'DISABLED' where username_key = ?", user.username());
+        Thread.sleep(1_100); // the test server looks again every second (twostep.session.recheck; a minute by default)
+
+        Browser.Page after = browser.open("home.xhtml");
+        assertEquals("/twostep/login.xhtml", after.path(), "the session is nobody's now: " + after.text());
+        Database.AuditRow ended = db.lastOfType(user.username(), "SESSION_ENDED");
+        assertEquals("account no longer active", ended.detail());
+    }
+
+    @Test
     void sameCodeTwiceIsRefusedAsReplayed() {
         EnrolledUser user = enrolledUser("replay");
         Browser first = browser();

@@ -11,6 +11,7 @@ import org.twostep.account.Account;
 import org.twostep.audit.EventType;
 import org.twostep.challenge.ChallengeTicket;
 import org.twostep.challenge.Challenges;
+import org.twostep.challenge.Proving;
 import org.twostep.challenge.Verifications;
 import org.twostep.config.Settings;
 import org.twostep.refusal.Reason;
@@ -34,7 +35,7 @@ class LockoutIT extends ServiceIT {
         for (int login = 1; login <= 2; login++) {
             ChallengeTicket ticket = challenges.open(user.afterPassword(), user.attempt());
             for (int attempt = 1; attempt <= 5; attempt++) {
-                Reason refused = refusal(() -> verifications.totp(ticket.id(), wrongCode(user), Enrolled.CLIENT));
+                Reason refused = refusal(() -> verifications.totp(Proving.login(ticket.id()), wrongCode(user), Enrolled.CLIENT));
                 Reason expected = attempt < 5 ? Reason.TOTP_MISMATCH : login == 1 ? Reason.TOO_MANY_ATTEMPTS : Reason.LOCKED_OUT;
                 assertEquals(expected, refused, "login " + login + ", attempt " + attempt);
             }
@@ -43,16 +44,16 @@ class LockoutIT extends ServiceIT {
         assertEquals(clock.instant().plus(settings.lockoutDuration()), em.find(Account.class, user.accountId()).lockedUntil());
 
         ChallengeTicket duringLockout = challenges.open(user.afterPassword(), user.attempt());
-        assertEquals(Reason.LOCKED_OUT, refusal(() -> verifications.totp(duringLockout.id(), currentCode(user), Enrolled.CLIENT)),
+        assertEquals(Reason.LOCKED_OUT, refusal(() -> verifications.totp(Proving.login(duringLockout.id()), currentCode(user), Enrolled.CLIENT)),
                 "a new password step buys no new guesses: even the right code is refused, unchecked");
         clock.move(settings.lockoutDuration().minusSeconds(1));
         ChallengeTicket lastSecond = challenges.open(user.afterPassword(), user.attempt());
-        assertEquals(Reason.LOCKED_OUT, refusal(() -> verifications.totp(lastSecond.id(), currentCode(user), Enrolled.CLIENT)));
+        assertEquals(Reason.LOCKED_OUT, refusal(() -> verifications.totp(Proving.login(lastSecond.id()), currentCode(user), Enrolled.CLIENT)));
         assertEquals(1, count(user.accountId(), EventType.ACCOUNT_LOCKED), "refusals during the lockout count nowhere");
 
         clock.move(Duration.ofSeconds(1));
         ChallengeTicket afterLockout = challenges.open(user.afterPassword(), user.attempt());
-        assertEquals(user.username(), verifications.totp(afterLockout.id(), currentCode(user), Enrolled.CLIENT).username());
+        assertEquals(user.username(), verifications.totp(Proving.login(afterLockout.id()), currentCode(user), Enrolled.CLIENT).username());
         Account account = em.find(Account.class, user.accountId());
         assertEquals(0, account.failedSecondFactors(), "a success clears the count");
         assertEquals(null, account.lockedUntil());
@@ -63,16 +64,16 @@ class LockoutIT extends ServiceIT {
         Enrolled user = enrolled("mid-login");
         ChallengeTicket first = challenges.open(user.afterPassword(), user.attempt());
         for (int attempt = 1; attempt <= 4; attempt++) {
-            refusal(() -> verifications.totp(first.id(), wrongCode(user), Enrolled.CLIENT));
+            refusal(() -> verifications.totp(Proving.login(first.id()), wrongCode(user), Enrolled.CLIENT));
         }
         ChallengeTicket second = challenges.open(user.afterPassword(), user.attempt());
         for (int attempt = 1; attempt <= 5; attempt++) {
-            refusal(() -> verifications.totp(second.id(), wrongCode(user), Enrolled.CLIENT));
+            refusal(() -> verifications.totp(Proving.login(second.id()), wrongCode(user), Enrolled.CLIENT));
         }
         ChallengeTicket third = challenges.open(user.afterPassword(), user.attempt());
-        assertEquals(Reason.LOCKED_OUT, refusal(() -> verifications.totp(third.id(), wrongCode(user), Enrolled.CLIENT)),
+        assertEquals(Reason.LOCKED_OUT, refusal(() -> verifications.totp(Proving.login(third.id()), wrongCode(user), Enrolled.CLIENT)),
                 "the tenth failure locks");
-        assertEquals(Reason.LOCKED_OUT, refusal(() -> verifications.totp(first.id(), currentCode(user), Enrolled.CLIENT)),
+        assertEquals(Reason.LOCKED_OUT, refusal(() -> verifications.totp(Proving.login(first.id()), currentCode(user), Enrolled.CLIENT)),
                 "the first login's challenge is locked with the account");
     }
 

@@ -13,6 +13,7 @@ import org.twostep.audit.AuditEvent;
 import org.twostep.audit.EventType;
 import org.twostep.challenge.ChallengeTicket;
 import org.twostep.challenge.Challenges;
+import org.twostep.challenge.Proving;
 import org.twostep.challenge.Verifications;
 import org.twostep.config.Settings;
 import org.twostep.factors.FactorKind;
@@ -46,7 +47,7 @@ class StepUpIT extends ServiceIT {
     @Test
     void sensitiveChangesNeedASecondFactorProvenWithinTheWindow() {
         Enrolled user = enrolled("stepup");
-        SignedIn who = verifications.totp(challenges.open(user.afterPassword(), user.attempt()).id(), currentCode(user),
+        SignedIn who = verifications.totp(Proving.login(challenges.open(user.afterPassword(), user.attempt()).id()), currentCode(user),
                 Enrolled.CLIENT);
         assertEquals(clock.instant(), who.secondFactorAt());
         assertEquals(10, recoveryCodes.regenerate(who, Enrolled.CLIENT).size(), "fresh: allowed");
@@ -63,7 +64,7 @@ class StepUpIT extends ServiceIT {
 
         clock.move(Duration.ofSeconds(30)); // the code of the sign-in is spent
         ChallengeTicket stepUp = challenges.openStepUp(who, false, Enrolled.CLIENT);
-        SignedIn proven = verifications.totp(stepUp.id(), currentCode(user), Enrolled.CLIENT);
+        SignedIn proven = verifications.totp(Proving.stepUp(stepUp.id(), who.accountId()), currentCode(user), Enrolled.CLIENT);
         assertEquals(1, count(user.accountId(), EventType.STEP_UP_OK));
         assertEquals(10, recoveryCodes.regenerate(who.provenAt(proven.secondFactorAt(), proven.secondFactor()), Enrolled.CLIENT).size(),
                 "after the step-up: allowed");
@@ -72,17 +73,38 @@ class StepUpIT extends ServiceIT {
     @Test
     void aStepUpForAKeyTakesNoAppCodeAndNoRecoveryCode() {
         Enrolled user = enrolled("keyonly");
-        SignedIn who = verifications.totp(challenges.open(user.afterPassword(), user.attempt()).id(), currentCode(user),
+        SignedIn who = verifications.totp(Proving.login(challenges.open(user.afterPassword(), user.attempt()).id()), currentCode(user),
                 Enrolled.CLIENT);
         String recoveryCode = recoveryCodes.regenerate(who, Enrolled.CLIENT).get(0);
         clock.move(Duration.ofSeconds(30)); // the code of the sign-in is spent
         ChallengeTicket stepUp = challenges.openStepUp(who, true, Enrolled.CLIENT);
         assertEquals(false, challenges.options(stepUp.id()).totp(), "the page offers no app");
         assertEquals(false, challenges.options(stepUp.id()).recoveryCode(), "nor a recovery code");
-        assertEquals(Reason.NO_PENDING_CHALLENGE, refusal(() -> verifications.totp(stepUp.id(), currentCode(user), Enrolled.CLIENT)));
-        assertEquals(Reason.NO_PENDING_CHALLENGE, refusal(() -> verifications.recoveryCode(stepUp.id(), recoveryCode,
+        assertEquals(Reason.NO_PENDING_CHALLENGE, refusal(() -> verifications.totp(Proving.stepUp(stepUp.id(), who.accountId()), currentCode(user), Enrolled.CLIENT)));
+        assertEquals(Reason.NO_PENDING_CHALLENGE, refusal(() -> verifications.recoveryCode(Proving.stepUp(stepUp.id(), who.accountId()), recoveryCode,
                 Enrolled.CLIENT)));
         assertEquals(0, count(user.accountId(), EventType.STEP_UP_OK));
+    }
+
+    @Test
+    void aProofCountsOnlyForWhatItWasAskedForAndOnlyForItsOwnAccount() {
+        Enrolled user = enrolled("bound");
+        Enrolled other = enrolled("other");
+        SignedIn who = verifications.totp(Proving.login(challenges.open(user.afterPassword(), user.attempt()).id()),
+                currentCode(user), Enrolled.CLIENT);
+        clock.move(Duration.ofSeconds(30)); // the code of the sign-in is spent
+        ChallengeTicket stepUp = challenges.openStepUp(who, false, Enrolled.CLIENT);
+        ChallengeTicket login = challenges.open(user.afterPassword(), user.attempt());
+
+        assertEquals(Reason.NO_PENDING_CHALLENGE, refusal(() -> verifications.totp(Proving.login(stepUp.id()), currentCode(user),
+                Enrolled.CLIENT)), "a step-up's challenge finishes no login");
+        assertEquals(Reason.NO_PENDING_CHALLENGE, refusal(() -> verifications.totp(Proving.stepUp(login.id(), who.accountId()),
+                currentCode(user), Enrolled.CLIENT)), "a login's challenge is no step-up");
+        assertEquals(Reason.NO_PENDING_CHALLENGE, refusal(() -> verifications.totp(Proving.stepUp(stepUp.id(), other.accountId()),
+                currentCode(user), Enrolled.CLIENT)), "a step-up counts for its own account only");
+        assertEquals(0, count(user.accountId(), EventType.STEP_UP_OK));
+        assertEquals(user.username(), verifications.totp(Proving.stepUp(stepUp.id(), who.accountId()), currentCode(user),
+                Enrolled.CLIENT).username(), "the step-up itself, asked for as one, by its account");
     }
 
     private static Reason refusal(Runnable step) {

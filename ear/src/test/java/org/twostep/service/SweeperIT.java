@@ -16,6 +16,7 @@ import org.twostep.challenge.ChallengeSweeper;
 import org.twostep.challenge.ChallengeTicket;
 import org.twostep.challenge.Challenges;
 import org.twostep.challenge.PendingChallenge;
+import org.twostep.challenge.Proving;
 import org.twostep.challenge.Verifications;
 import org.twostep.config.Settings;
 import org.twostep.refusal.Reason;
@@ -62,7 +63,7 @@ class SweeperIT extends ServiceIT {
         assertEquals(Reason.CHALLENGE_EXPIRED, expired.get(0).reason());
 
         VerificationException refused = assertThrows(VerificationException.class,
-                () -> verifications.totp(ticket.id(), currentCode(user), Enrolled.CLIENT));
+                () -> verifications.totp(Proving.login(ticket.id()), currentCode(user), Enrolled.CLIENT));
         assertEquals(Reason.CHALLENGE_EXPIRED, refused.reason(), "even the right code");
     }
 
@@ -72,7 +73,7 @@ class SweeperIT extends ServiceIT {
         ChallengeTicket ticket = challenges.open(user.afterPassword(), user.attempt());
         clock.move(settings.challengeTtl());
         VerificationException refused = assertThrows(VerificationException.class,
-                () -> verifications.totp(ticket.id(), currentCode(user), Enrolled.CLIENT));
+                () -> verifications.totp(Proving.login(ticket.id()), currentCode(user), Enrolled.CLIENT));
         assertEquals(Reason.CHALLENGE_EXPIRED, refused.reason());
     }
 
@@ -80,7 +81,7 @@ class SweeperIT extends ServiceIT {
     void finishedChallengesAbandonedEnrollmentsAndExpiredCeremoniesGoAfterTheirTime() {
         Enrolled user = enrolled("purged");
         ChallengeTicket finished = challenges.open(user.afterPassword(), user.attempt());
-        verifications.totp(finished.id(), currentCode(user), Enrolled.CLIENT);
+        verifications.totp(Proving.login(finished.id()), currentCode(user), Enrolled.CLIENT);
         TotpEnrollment abandoned = apps.begin(user.accountId(), user.username());
         String ceremonyId = assertions.passkeyOptions(Enrolled.CLIENT).ceremonyId();
 

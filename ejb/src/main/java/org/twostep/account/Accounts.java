@@ -197,6 +197,19 @@ public class Accounts {
         return em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** Whether the account may still be signed in: it exists and is active. A read of its row, no lock. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean isActive(long accountId) {
+        Account account = find(accountId);
+        return account != null && account.isActive();
+    }
+
+    /** Audits a session TwoStep ended itself, and why ("lifetime over", "account no longer active"). */
+    public void sessionEnded(SignedIn who, ClientInfo client, String why) {
+        audit.record(AuditEvent.refused(EventType.SESSION_ENDED, Reason.NOT_SIGNED_IN, LoginAttempt.resume(null, who.username(), client))
+                .forAccount(who.accountId()).detail(why));
+    }
+
     /** Audits a sign-out. */
     public void signedOut(SignedIn who, ClientInfo client) {
         audit.record(AuditEvent.succeeded(EventType.LOGOUT, LoginAttempt.resume(null, who.username(), client))

@@ -32,6 +32,8 @@ public enum EventType {
     FACTOR_REFUSED,
     /** The caller signed out. */
     LOGOUT,
+    /** TwoStep ended a signed-in session itself: past its lifetime, or its account no longer active (see the detail). */
+    SESSION_ENDED,
     /** An account was created (the bootstrap administrator, for instance). */
     ACCOUNT_CREATED,
     /** A password hash was upgraded to the configured algorithm and iterations. */

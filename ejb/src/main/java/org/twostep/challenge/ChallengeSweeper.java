@@ -1,12 +1,14 @@
 package org.twostep.challenge;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
@@ -73,6 +75,12 @@ public class ChallengeSweeper {
     void schedule() {
         long interval = settings.sweeperInterval().toMillis();
         timers.createIntervalTimer(interval, interval, new TimerConfig("twostep-challenge-sweeper", false));
+    }
+
+    /** Stopped with the application: no run may start while the beans it calls stop. */
+    @PreDestroy
+    void cancel() {
+        timers.getTimers().forEach(Timer::cancel);
     }
 
     /** One sweep at the clock's now; public so that tests with a moved clock can run one without waiting. */

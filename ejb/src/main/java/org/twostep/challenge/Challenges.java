@@ -30,7 +30,7 @@ import org.twostep.totp.TotpEnrollment;
  *
  * <pre>{@code
  * ChallengeTicket ticket = challenges.open(who, attempt);                 // after the password
- * SignedIn who = verifications.totp(ticket.id(), "123456", client);        // or a VerificationException
+ * SignedIn who = verifications.totp(Proving.login(ticket.id()), "123456", client); // or a VerificationException
  * int expired = challenges.expireDue(clock.instant());                     // the sweeper
  * }</pre>
  */

@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.twostep.account.Accounts;
 import org.twostep.audit.AuditEvent;
 import org.twostep.audit.AuditLog;
@@ -43,9 +44,19 @@ class LiveChallenges {
      * thrown. (A lockout of codes is the proof's to check: keys and recovery codes still work.)
      */
     PendingChallenge take(String challengeId, Set<PendingChallenge.Purpose> purposes, ClientInfo client) {
+        return take(challengeId, purposes, challenge -> true, client);
+    }
+
+    /** The same, for a proof asked for a login or a step-up: the challenge must serve that, and a step-up's be the caller's. */
+    PendingChallenge take(Proving proving, Set<PendingChallenge.Purpose> purposes, ClientInfo client) {
+        return take(proving.challengeId(), proving.within(purposes), proving::accepts, client);
+    }
+
+    private PendingChallenge take(String challengeId, Set<PendingChallenge.Purpose> purposes,
+                                  Predicate<PendingChallenge> bound, ClientInfo client) {
         PendingChallenge challenge = challengeId == null ? null
                 : em.find(PendingChallenge.class, challengeId, LockModeType.PESSIMISTIC_WRITE);
-        if (challenge == null || !purposes.contains(challenge.purpose())) {
+        if (challenge == null || !purposes.contains(challenge.purpose()) || !bound.test(challenge)) {
             audit.refusal(AuditEvent.refused(EventType.SECOND_FACTOR_FAILED, Reason.NO_PENDING_CHALLENGE,
                     LoginAttempt.resume(null, null, client)));
             throw new NoPendingChallengeException();

@@ -79,30 +79,30 @@ public class Proofs {
     SecondFactors factors;
 
     /** A code from one of the account's authenticator apps. */
-    public SignedIn totp(String challengeId, String code, ClientInfo client) {
-        PendingChallenge challenge = live.take(challengeId, PROVING, client);
+    public SignedIn totp(Proving proving, String code, ClientInfo client) {
+        PendingChallenge challenge = live.take(proving, PROVING, client);
         refuseCodesWhileLocked(challenge, client);
         prove(challenge, Method.TOTP, client, () -> totp.verify(challenge.accountId(), code));
         return signIn(challenge, Method.TOTP, client, null);
     }
 
     /** Starts proving a security key: a fresh WebAuthn challenge tied to this pending challenge. */
-    public WebAuthnOptions.Request webAuthnOptions(String challengeId, ClientInfo client) {
-        PendingChallenge challenge = live.take(challengeId, PROVING_WITH_A_KEY, client);
+    public WebAuthnOptions.Request webAuthnOptions(Proving proving, ClientInfo client) {
+        PendingChallenge challenge = live.take(proving, PROVING_WITH_A_KEY, client);
         return webAuthn.secondFactorOptions(challenge.accountId(), challenge.id());
     }
 
     /** An assertion from one of the account's security keys or passkeys, after the password. */
-    public SignedIn webAuthn(String challengeId, String ceremonyId, String json, RelyingParty rp, ClientInfo client) {
-        PendingChallenge challenge = live.take(challengeId, PROVING_WITH_A_KEY, client);
+    public SignedIn webAuthn(Proving proving, String ceremonyId, String json, RelyingParty rp, ClientInfo client) {
+        PendingChallenge challenge = live.take(proving, PROVING_WITH_A_KEY, client);
         prove(challenge, Method.WEBAUTHN, client,
                 () -> webAuthn.verifySecondFactor(challenge.accountId(), challenge.id(), ceremonyId, json, rp));
         return signIn(challenge, Method.WEBAUTHN, client, null);
     }
 
     /** One of the account's recovery codes, spent by this use. */
-    public SignedIn recoveryCode(String challengeId, String code, ClientInfo client) {
-        PendingChallenge challenge = live.take(challengeId, PROVING, client);
+    public SignedIn recoveryCode(Proving proving, String code, ClientInfo client) {
+        PendingChallenge challenge = live.take(proving, PROVING, client);
         prove(challenge, Method.RECOVERY_CODE, client, () -> recoveryCodes.use(challenge.accountId(), code));
         audit.record(AuditEvent.succeeded(EventType.RECOVERY_CODE_USED, LiveChallenges.attemptOf(challenge, client))
                 .forAccount(challenge.accountId()).by(Method.RECOVERY_CODE)

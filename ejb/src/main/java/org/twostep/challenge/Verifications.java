@@ -33,8 +33,11 @@ import org.twostep.webauthn.WebAuthnOptions;
  * cannot be done now, because it waited too long or the database failed, is audited
  * {@code SERVICE_BUSY} and answered "try again" with nothing of it kept.
  *
+ * <p>A proof names what it is for ({@link Proving}): a login's second step, or a signed-in caller's
+ * step-up, bound to their account; the challenge must serve exactly that.
+ *
  * <pre>{@code
- * SignedIn who = verifications.totp(challengeId, "123456", client);   // or a VerificationException
+ * SignedIn who = verifications.totp(Proving.login(challengeId), "123456", client);   // or a VerificationException
  * SignedIn who = verifications.passkey(ceremonyId, json, rp, client);
  * }</pre>
  */
@@ -55,23 +58,23 @@ public class Verifications {
     AuditLog audit;
 
     /** A code from one of the account's authenticator apps. */
-    public SignedIn totp(String challengeId, String code, ClientInfo client) {
-        return inTurn(challengeId, client, Method.TOTP, () -> proofs.totp(challengeId, code, client));
+    public SignedIn totp(Proving proving, String code, ClientInfo client) {
+        return inTurn(proving.challengeId(), client, Method.TOTP, () -> proofs.totp(proving, code, client));
     }
 
     /** Starts proving a security key: a fresh WebAuthn challenge tied to this pending challenge. */
-    public WebAuthnOptions.Request webAuthnOptions(String challengeId, ClientInfo client) {
-        return inTurn(challengeId, client, Method.WEBAUTHN, () -> proofs.webAuthnOptions(challengeId, client));
+    public WebAuthnOptions.Request webAuthnOptions(Proving proving, ClientInfo client) {
+        return inTurn(proving.challengeId(), client, Method.WEBAUTHN, () -> proofs.webAuthnOptions(proving, client));
     }
 
     /** An assertion from one of the account's security keys or passkeys, after the password. */
-    public SignedIn webAuthn(String challengeId, String ceremonyId, String json, RelyingParty rp, ClientInfo client) {
-        return inTurn(challengeId, client, Method.WEBAUTHN, () -> proofs.webAuthn(challengeId, ceremonyId, json, rp, client));
+    public SignedIn webAuthn(Proving proving, String ceremonyId, String json, RelyingParty rp, ClientInfo client) {
+        return inTurn(proving.challengeId(), client, Method.WEBAUTHN, () -> proofs.webAuthn(proving, ceremonyId, json, rp, client));
     }
 
     /** One of the account's recovery codes, spent by this use. */
-    public SignedIn recoveryCode(String challengeId, String code, ClientInfo client) {
-        return inTurn(challengeId, client, Method.RECOVERY_CODE, () -> proofs.recoveryCode(challengeId, code, client));
+    public SignedIn recoveryCode(Proving proving, String code, ClientInfo client) {
+        return inTurn(proving.challengeId(), client, Method.RECOVERY_CODE, () -> proofs.recoveryCode(proving, code, client));
     }
 
     /** The first code of the first authenticator app: it confirms the enrollment and is this login's second factor. */

@@ -87,6 +87,14 @@ public class Settings {
     int lockoutPermanentAfter;
 
     @Inject
+    @ConfigProperty(name = "twostep.session.max-lifetime", defaultValue = "PT12H")
+    String sessionMaxLifetime;
+
+    @Inject
+    @ConfigProperty(name = "twostep.session.recheck", defaultValue = "PT1M")
+    String sessionRecheck;
+
+    @Inject
     @ConfigProperty(name = "twostep.rate-limit.passwords", defaultValue = "30")
     int rateLimitPasswords;
 
@@ -228,6 +236,16 @@ public class Settings {
     /** Lockouts of codes in a row after which codes stay refused until an administrator lifts it; 0: never. */
     public int lockoutPermanentAfter() {
         return lockoutPermanentAfter;
+    }
+
+    /** How long a sign-in lasts at most, whatever the session's activity; then the password and second factor again. */
+    public Duration sessionMaxLifetime() {
+        return Duration.parse(sessionMaxLifetime);
+    }
+
+    /** How often a signed-in session's account is looked up again (disabled meanwhile: the session ends). */
+    public Duration sessionRecheck() {
+        return Duration.parse(sessionRecheck);
     }
 
     /** Password attempts a client address may make per {@link #rateLimitWindow}; 0: no limit. */

@@ -3,6 +3,7 @@ package org.twostep.fault;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.AroundTimeout;
 import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -18,7 +19,7 @@ import org.twostep.refusal.VerificationException;
  * a lost connection becomes a {@link ServiceBusyException}: the transaction rolls back, the user is
  * told to try again (HTTP 503), and the log gets one line with the exception's type and SQL state.
  * Never its message: the database's text prints the rows it was working on, a password hash among
- * them. The persistence context is flushed before the method returns, so a failure of its writes
+ * them. A timer's run (the sweeper) is skipped the same way, until the next. The persistence context is flushed before the method returns, so a failure of its writes
  * is met here too and not at the commit, where the container would log it with its stack trace.
  *
  * <pre>{@code
@@ -52,6 +53,19 @@ public class DatabaseFaults {
             return result;
         } catch (PersistenceException e) {
             throw busy(invocation, e);
+        }
+    }
+
+    /**
+     * A timer's run (the sweeper) that meets a database fault is skipped with the same one line:
+     * the next run tries again, and nobody waits for an answer.
+     */
+    @AroundTimeout
+    public Object guardTimer(InvocationContext invocation) throws Exception {
+        try {
+            return guard(invocation);
+        } catch (ServiceBusyException e) {
+            return null; // logged by guard; the transaction is rolled back
         }
     }
 

@@ -3,8 +3,10 @@ package org.twostep.web.login;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
+import org.twostep.account.SignedIn;
 import org.twostep.challenge.ChallengeTicket;
 import org.twostep.challenge.PendingChallenge;
+import org.twostep.challenge.Proving;
 
 /**
  * The named state "password accepted, second factor pending": only the challenge's id and purpose,
@@ -27,6 +29,23 @@ public record PendingLogin(String challengeId, PendingChallenge.Purpose purpose)
     /** A signed-in caller's step-up, not a login. */
     public boolean isStepUp() {
         return purpose == PendingChallenge.Purpose.STEP_UP || purpose == PendingChallenge.Purpose.STEP_UP_KEY;
+    }
+
+    /**
+     * What the session's pending challenge is there to prove: a login's second step, or the signed-in
+     * caller's step-up, bound to their account. With nothing pending, a login with no challenge
+     * (which the service refuses).
+     */
+    public static Proving proving(HttpServletRequest request) {
+        PendingLogin pending = get(request);
+        SignedIn signedIn = SignedInSession.get(request);
+        if (pending == null) {
+            return Proving.login(null);
+        }
+        if (pending.isStepUp()) {
+            return signedIn == null ? Proving.login(null) : Proving.stepUp(pending.challengeId(), signedIn.accountId());
+        }
+        return Proving.login(pending.challengeId());
     }
 
     static void save(HttpServletRequest request, ChallengeTicket ticket) {

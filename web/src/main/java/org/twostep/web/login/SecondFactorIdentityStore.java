@@ -9,6 +9,7 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.servlet.http.HttpServletRequest;
 import org.twostep.account.SignedIn;
 import org.twostep.audit.ClientInfo;
+import org.twostep.challenge.Proving;
 import org.twostep.challenge.Verifications;
 
 /**
@@ -34,17 +35,17 @@ public class SecondFactorIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         PendingLogin pending = PendingLogin.get(request);
-        String challengeId = pending == null ? null : pending.challengeId();
+        Proving proving = PendingLogin.proving(request);
         ClientInfo from = client.info();
         SignedIn who;
         if (proof instanceof SecurityKeyCredential key) {
-            who = verifications.webAuthn(challengeId, key.ceremonyId(), key.json(), key.relyingParty(), from);
+            who = verifications.webAuthn(proving, key.ceremonyId(), key.json(), key.relyingParty(), from);
         } else if (proof instanceof RecoveryCodeCredential recovery) {
-            who = verifications.recoveryCode(challengeId, recovery.code(), from);
+            who = verifications.recoveryCode(proving, recovery.code(), from);
         } else if (pending != null && pending.isEnrollment()) {
-            who = verifications.enrollment(challengeId, ((TotpCredential) proof).code(), from);
+            who = verifications.enrollment(pending.challengeId(), ((TotpCredential) proof).code(), from);
         } else {
-            who = verifications.totp(challengeId, ((TotpCredential) proof).code(), from);
+            who = verifications.totp(proving, ((TotpCredential) proof).code(), from);
         }
         return TwoStepCaller.valid(who, null);
     }

@@ -58,11 +58,14 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     @EJB
     Challenges challenges;
 
+    @Inject
+    SessionChecks sessions;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         Credential credential = context.isAuthenticationRequest() ? context.getAuthParameters().getCredential() : null;
-        SignedIn signedIn = SignedInSession.get(request);
+        SignedIn signedIn = sessions.current(request); // too old, or its account disabled: nobody's
         if (isProtectedWithoutCaller(credential, signedIn, context)) {
             SignedInSession.saveReturnTo(request);
             return context.redirect(request.getContextPath() + "/login.xhtml");
@@ -188,6 +191,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         PendingLogin.remove(request);
         SignedIn who = TwoStepCaller.signedIn(result);
         SignedInSession.save(request, who);
+        sessions.signedIn(request);
         request.changeSessionId();
         context.notifyContainerAboutLogin(who.username(), who.groups());
         return goOn(proof, next, request, context, AuthenticationStatus.SUCCESS);

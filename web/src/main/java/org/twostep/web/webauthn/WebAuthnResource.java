@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.twostep.account.SignedIn;
 import org.twostep.challenge.NoPendingChallengeException;
+import org.twostep.challenge.Proving;
 import org.twostep.challenge.Verifications;
 import org.twostep.webauthn.RelyingParty;
 import org.twostep.webauthn.WebAuthnAssertions;
@@ -96,7 +97,7 @@ public class WebAuthnResource {
     @POST
     @Path("authentication/options")
     public JsonObject authenticationOptions() {
-        var options = verifications.webAuthnOptions(pendingChallengeId(), client.info());
+        var options = verifications.webAuthnOptions(pendingProof(), client.info());
         CeremonySession.start(request, options.ceremonyId());
         return OptionsJson.request(options, relyingParties.of(request));
     }
@@ -105,7 +106,7 @@ public class WebAuthnResource {
     @Path("authentication")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response authenticate(BoundedBody body) {
-        pendingChallengeId();
+        pendingProof();
         return signIn(new SecurityKeyCredential(CeremonySession.take(request), BoundedBody.textOf(body), relyingParties.of(request)));
     }
 
@@ -143,11 +144,11 @@ public class WebAuthnResource {
     }
 
     /** The session's pending login or step-up; a session with none, or only an app's enrollment, is refused. */
-    private String pendingChallengeId() {
+    private Proving pendingProof() {
         PendingLogin pending = PendingLogin.get(request);
         if (pending == null || pending.isEnrollment()) {
             throw new NoPendingChallengeException();
         }
-        return pending.challengeId();
+        return PendingLogin.proving(request);
     }
 }

@@ -1,0 +1,104 @@
+package org.twostep.web.login;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.twostep.account.Accounts;
+import org.twostep.account.SignedIn;
+import org.twostep.config.Settings;
+import org.twostep.oidc.Authorizations;
+
+/**
+ * A signed-in session is trusted for so long only: {@code twostep.session.max-lifetime} (12 hours)
+ * after its sign-in, whatever its activity, and while its account is active, looked up again at
+ * most every {@code twostep.session.recheck} (1 minute), so that a disabled account's sessions end
+ * within that time without a query on every request. A session past either is signed out
+ * ({@code SESSION_ENDED}, with the reason), the applications' grants made in it revoked, and the
+ * request goes on as nobody's.
+ *
+ * <pre>{@code
+ * SignedIn who = sessions.current(request);   // null: nobody, or a session that just ended
+ * }</pre>
+ */
+@ApplicationScoped
+public class SessionChecks {
+
+    static final String KEY = "org.twostep.web.login.SessionClock";
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Settings settings;
+
+    @EJB
+    Accounts accounts;
+
+    @EJB
+    Authorizations authorizations;
+
+    @Inject
+    RequestClient client;
+
+    /** When the session signed in, and when its account was last found active. */
+    record SessionClock(Instant signedInAt, Instant checkedAt) implements Serializable {
+
+        enum Verdict { TRUSTED, RECHECK, TOO_OLD }
+
+        /** What the session needs at {@code now}: nothing, a look at its account, or to end. */
+        Verdict at(Instant now, Duration maxLifetime, Duration recheck) {
+            if (!now.isBefore(signedInAt.plus(maxLifetime))) {
+                return Verdict.TOO_OLD;
+            }
+            return now.isBefore(checkedAt.plus(recheck)) ? Verdict.TRUSTED : Verdict.RECHECK;
+        }
+    }
+
+    /** The session's caller, if the session may still be trusted; otherwise it is signed out here. */
+    public SignedIn current(HttpServletRequest request) {
+        SignedIn who = SignedInSession.get(request);
+        if (who == null) {
+            return null;
+        }
+        HttpSession session = request.getSession();
+        Instant now = clock.instant();
+        // A session signed in before this check existed starts its clock now, and its account is looked at.
+        SessionClock times = session.getAttribute(KEY) instanceof SessionClock known ? known : new SessionClock(now, Instant.EPOCH);
+        switch (times.at(now, settings.sessionMaxLifetime(), settings.sessionRecheck())) {
+            case TOO_OLD -> {
+                return ended(request, who, "lifetime over (" + settings.sessionMaxLifetime() + ")");
+            }
+            case RECHECK -> {
+                if (!accounts.isActive(who.accountId())) {
+                    return ended(request, who, "account no longer active");
+                }
+                session.setAttribute(KEY, new SessionClock(times.signedInAt(), now));
+            }
+            case TRUSTED -> {
+                // looked at recently enough
+            }
+        }
+        return who;
+    }
+
+    /** A new sign-in: its lifetime starts now. */
+    void signedIn(HttpServletRequest request) {
+        Instant now = clock.instant();
+        request.getSession().setAttribute(KEY, new SessionClock(now, now));
+    }
+
+    private SignedIn ended(HttpServletRequest request, SignedIn who, String why) {
+        accounts.sessionEnded(who, client.info(), why);
+        authorizations.sessionEnded(who.sessionId());
+        SignedInSession.remove(request);
+        PendingLogin.remove(request);
+        request.getSession().removeAttribute(KEY);
+        return null;
+    }
+}
