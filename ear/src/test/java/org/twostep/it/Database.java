@@ -23,8 +23,18 @@ final class Database {
 
     private final String url;
 
-    Database(String serverBaseDir) {
-        this.url = "jdbc:h2:file:" + serverBaseDir + "/data/twostep/twostep;AUTO_SERVER=TRUE";
+    private Database(String url) {
+        this.url = url;
+    }
+
+    /** The embedded database of the server with this base directory, through H2's mixed mode. */
+    static Database ofServer(String serverBaseDir) {
+        return new Database("jdbc:h2:file:" + serverBaseDir + "/data/twostep/twostep;AUTO_SERVER=TRUE");
+    }
+
+    /** A database at this JDBC URL (a database server's). */
+    static Database at(String url) {
+        return new Database(url);
     }
 
     /** An active account whose password is hashed the way the application hashes (Pbkdf2PasswordHash's format). */

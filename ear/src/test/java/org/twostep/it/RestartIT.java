@@ -1,8 +1,19 @@
 package org.twostep.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Stream;
+import org.h2.tools.Server;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -11,13 +22,16 @@ import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A whole server restart (a new JVM) keeps accounts and their authenticator apps: the database and
- * the key that seals secrets live in the server's data directory. Runs on a second server of its
- * own (arquillian.xml, "restartable"), which the test starts and stops.
+ * Faults a server and its database go through: a whole server restart (a new JVM) in the middle of a
+ * login, and the database gone for a moment. Runs on a second server of its own (arquillian.xml,
+ * "restartable"), which the test starts and stops, whose database is a real H2 server in this JVM
+ * on 127.0.0.1 (its files under the server's base directory), so that the test can take it away.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -25,6 +39,11 @@ class RestartIT extends LoginSteps {
 
     static final String SERVER = "restartable";
     static final String APP = "twostep-restartable";
+    static final String BASE_DIR = System.getProperty("twostep.it.restart.base.dir");
+    /** The port arquillian.xml's twostep.db.url names for this server. */
+    static final String DATABASE_PORT = "19092";
+
+    private static Server database;
 
     @ArquillianResource
     ContainerController servers;
@@ -33,7 +52,7 @@ class RestartIT extends LoginSteps {
     Deployer deployer;
 
     RestartIT() {
-        super(new Database(System.getProperty("twostep.it.restart.base.dir")));
+        super(Database.at("jdbc:h2:tcp://127.0.0.1:" + DATABASE_PORT + "/twostep"));
     }
 
     @Deployment(name = APP, managed = false, testable = false)
@@ -42,28 +61,104 @@ class RestartIT extends LoginSteps {
         return TwoStepIT.twostep();
     }
 
+    @BeforeAll
+    static void startDatabase() throws SQLException {
+        System.setProperty("h2.bindAddress", "127.0.0.1");
+        database = startDatabaseServer();
+    }
+
+    @AfterAll
+    static void stopDatabase() {
+        database.stop();
+    }
+
+    private static Server startDatabaseServer() throws SQLException {
+        return Server.createTcpServer("-tcpPort", DATABASE_PORT, "-ifNotExists",
+                "-baseDir", Path.of(BASE_DIR, "database").toString()).start();
+    }
+
     @Override
     URI base() {
         return URI.create("http://127.0.0.1:8180/twostep/");
     }
 
     @Test
-    void accountsAndAuthenticatorsSurviveARestart() {
+    void aLoginWhosePasswordWasAcceptedBeforeARestartFinishesAfterIt() {
         servers.start(SERVER);
+        deployer.deploy(APP);
         try {
-            deployer.deploy(APP);
             EnrolledUser user = enrolledUser("restart");
-
-            servers.stop(SERVER);
-            servers.start(SERVER);
-
             Browser browser = browser();
             Browser.Page challenge = signInWithPassword(browser, user.username(), PASSWORD);
             assertEquals("/twostep/challenge.xhtml", challenge.path(), challenge.text());
+
+            servers.stop(SERVER); // the sessions are written to the data directory
+            assertEquals(List.of(), filesContaining(Path.of(BASE_DIR, "data", "twostep", "sessions"), PASSWORD,
+                    user.app().secretText()), "a stored session holds no password and no secret");
+            servers.start(SERVER);
+
             assertSignedInAs(enterCode(browser, challenge, user.app().nextCode()), user.username());
-            deployer.undeploy(APP);
+            Browser fresh = browser();
+            assertSignedInAs(enterCode(fresh, signInWithPassword(fresh, user.username(), PASSWORD), user.app().nextCode()),
+                    user.username());
         } finally {
+            deployer.undeploy(APP);
             servers.stop(SERVER);
+        }
+    }
+
+    @Test
+    void theDatabaseGoneForAMomentIsAnsweredBusyAndTheLoginGoesOnAfter() throws SQLException {
+        servers.start(SERVER);
+        deployer.deploy(APP);
+        try {
+            EnrolledUser user = enrolledUser("outage");
+            Browser browser = browser();
+            Browser.Page challenge = signInWithPassword(browser, user.username(), PASSWORD);
+            String code = user.app().nextCode();
+            ServerLog.Mark mark = ServerLog.markOf(BASE_DIR);
+
+            database.stop();
+            Browser.Page busy;
+            try {
+                busy = enterCode(browser, challenge, code);
+            } finally {
+                database = startDatabaseServer();
+            }
+
+            assertEquals(503, busy.status(), busy.text());
+            assertEquals("2", busy.header("Retry-After"));
+            assertTrue(busy.text().contains("TwoStep is busy") && busy.text().contains("Nothing was changed"), busy.text());
+            assertFalse(busy.text().contains("Exception"), busy.text());
+            // Nothing half-written: the same login goes on, and the code still counts.
+            Browser.Page again = browser.open("challenge.xhtml");
+            assertSignedInAs(enterCode(browser, again, code), user.username());
+            assertEquals(List.of(), mark.errors(), "an outage is no error of TwoStep's");
+            assertFalse(mark.linesContaining("Database fault in").isEmpty(), "the fault has its one line: " + mark.since());
+        } finally {
+            deployer.undeploy(APP);
+            servers.stop(SERVER);
+        }
+    }
+
+    /** The files under a folder whose bytes contain any of these texts. */
+    private static List<Path> filesContaining(Path folder, String... texts) {
+        assertTrue(Files.isDirectory(folder), "sessions are kept in " + folder);
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).filter(file -> {
+                String content = new String(read(file), StandardCharsets.ISO_8859_1);
+                return Stream.of(texts).anyMatch(content::contains);
+            }).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

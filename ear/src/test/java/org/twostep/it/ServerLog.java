@@ -18,28 +18,38 @@ import java.util.List;
  */
 final class ServerLog {
 
-    private static final Path FILE = Path.of(System.getProperty("twostep.it.base.dir"), "log", "server.log");
+    private static final Path MAIN = Path.of(System.getProperty("twostep.it.base.dir"), "log", "server.log");
 
     private ServerLog() {
     }
 
+    /** A mark in the log of the main test server. */
     static Mark mark() {
-        return new Mark(lines().size());
+        return mark(MAIN);
     }
 
-    static List<String> lines() {
+    /** A mark in the log of the server with this base directory. */
+    static Mark markOf(String serverBaseDir) {
+        return mark(Path.of(serverBaseDir, "log", "server.log"));
+    }
+
+    private static Mark mark(Path file) {
+        return new Mark(file, lines(file).size());
+    }
+
+    private static List<String> lines(Path file) {
         try {
-            return Files.readAllLines(FILE);
+            return Files.exists(file) ? Files.readAllLines(file) : List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    record Mark(int line) {
+    record Mark(Path file, int line) {
 
         /** The lines written since the mark. */
         List<String> since() {
-            List<String> all = lines();
+            List<String> all = lines(file);
             return all.subList(Math.min(line, all.size()), all.size());
         }
 

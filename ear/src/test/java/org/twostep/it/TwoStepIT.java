@@ -23,7 +23,7 @@ abstract class TwoStepIT extends LoginSteps {
     URL deploymentUrl;
 
     TwoStepIT() {
-        super(new Database(System.getProperty("twostep.it.base.dir")));
+        super(Database.ofServer(System.getProperty("twostep.it.base.dir")));
     }
 
     @Deployment(testable = false)
