@@ -48,6 +48,10 @@ class BadInputIT extends TwoStepIT {
         assertEquals("/twostep/login.xhtml", browser.open("home.xhtml").path(), "still not signed in");
         assertEquals(4, db.auditOfType(user.username(), "SECOND_FACTOR_FAILED").stream()
                 .filter(r -> r.reason().equals("MALFORMED_CODE")).count());
+        List<Database.Row> challenges = db.challenges(user.username());
+        assertEquals("0", challenges.get(challenges.size() - 1).get(1), "what cannot be a code is no guess: not counted");
+        assertEquals("0", db.query("select failed_second_factors from account where username_key = ?", user.username())
+                .get(0).get(0));
     }
 
     @Test

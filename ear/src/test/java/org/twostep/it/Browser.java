@@ -104,6 +104,34 @@ final class Browser {
         return postForm(page.uri().resolve(form.attr("action")).toString(), formValues(form, fields, buttonId), null);
     }
 
+    /** The form's fields as this browser would send them, for a test that then spoils the body. */
+    Map<String, String> formFields(Page page, String formId, Map<String, String> fields, String buttonId) {
+        return formValues(form(page, formId), fields, buttonId);
+    }
+
+    /** Where the form posts to. */
+    URI formAction(Page page, String formId) {
+        return page.uri().resolve(form(page, formId).attr("action"));
+    }
+
+    /** POSTs these bytes as they are, with this content type (none when null) and {@code Origin} (none when null). */
+    Raw postBytes(URI target, String contentType, byte[] body, String origin) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return raw(request);
+    }
+
+    /** A form body, URL-encoded as a browser encodes it. */
+    static String encoded(Map<String, String> values) {
+        return values.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
     private static Element form(Page page, String formId) {
         Element form = page.doc().getElementById(formId);
         if (form == null) {

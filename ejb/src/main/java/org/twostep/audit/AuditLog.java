@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * Writes the audit trail. Successes join the caller's transaction, so they exist only if the step
@@ -28,11 +29,15 @@ public class AuditLog {
     @Inject
     Clock clock;
 
+    @Inject
+    Logger log;
+
     /** Records a step that succeeded, as part of the caller's transaction. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void record(AuditEvent event) {
         event.stamp(clock.instant());
         em.persist(event);
+        trace(event);
     }
 
     /** Records a refusal in a transaction of its own. */
@@ -40,6 +45,18 @@ public class AuditLog {
     public void refusal(AuditEvent event) {
         event.stamp(clock.instant());
         em.persist(event);
+        trace(event);
+    }
+
+    /**
+     * At DEBUG ({@code org.twostep.audit.AuditLog}), each event as one line, so that a login can be
+     * followed in the log while it happens: what the audit row holds, which is never a secret.
+     */
+    private void trace(AuditEvent event) {
+        log.fine(() -> "Audit " + event.type() + " " + event.outcome() + (event.reason() == null ? "" : " " + event.reason())
+                + (event.method() == null ? "" : " by " + event.method()) + " account=" + event.accountId()
+                + " username=" + event.username() + " login=" + event.correlationId()
+                + (event.detail() == null ? "" : " (" + event.detail() + ")"));
     }
 
     /** Records what happened outside any transaction (a notice sent in the background), in a transaction of its own. */

@@ -48,6 +48,10 @@ public class Proofs {
     private static final Set<PendingChallenge.Purpose> PROVING_WITH_A_KEY = EnumSet.of(PendingChallenge.Purpose.SECOND_FACTOR,
             PendingChallenge.Purpose.STEP_UP, PendingChallenge.Purpose.STEP_UP_KEY);
 
+    /** Input that cannot be a proof at all: refused and audited, counted nowhere. */
+    private static final Set<Reason> MALFORMED =
+            EnumSet.of(Reason.MALFORMED_CODE, Reason.MALFORMED_RECOVERY_CODE, Reason.WEBAUTHN_MALFORMED);
+
     @Inject
     Clock clock;
 
@@ -176,6 +180,11 @@ public class Proofs {
         try {
             proof.run();
         } catch (VerificationException e) {
+            if (MALFORMED.contains(e.reason())) {
+                // Not a code at all (letters, the wrong length, garbage): no guess, so not counted. Audited.
+                live.refuse(challenge, method, e, client, "not counted");
+                throw e;
+            }
             throw counted(challenge, method, e, client);
         }
     }
