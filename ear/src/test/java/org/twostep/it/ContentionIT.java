@@ -2,6 +2,7 @@ package org.twostep.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.twostep.webauthn.EmulatedBrowser.requestOptions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.twostep.webauthn.EmulatedBrowser.Key;
 
 /**
  * A crowd at one account, and a database that cannot answer: every request gets the answer it
@@ -114,6 +116,45 @@ class ContentionIT extends TwoStepIT {
         assertEquals(List.of(), mark.errors());
         assertEquals(List.of(), mark.linesContaining(hash, user.username(), constraint), "no row value in the log");
         assertEquals(1, mark.linesContaining("Database fault in").size(), "one line for the fault: " + mark.since());
+    }
+
+    @Test
+    void tenLoginsConfirmingAFirstAppAtOnceLeaveExactlyOneApp() throws Exception {
+        String username = newUsername("first-app");
+        db.createAccount(username, PASSWORD);
+        List<Callable<Browser.Page>> confirmations = new ArrayList<>();
+        for (int i = 0; i < 10; i++) { // ten logins, each shown an enrollment of its own, as if the password were shared
+            Browser browser = browser();
+            Browser.Page enroll = signInWithPassword(browser, username, PASSWORD);
+            assertEquals("/twostep/enroll/totp.xhtml", enroll.path(), enroll.text());
+            String code = new Authenticator(enroll.textOf("secret")).nextCode();
+            confirmations.add(() -> browser.submit(enroll, "enroll", Map.of("code", code), "confirm"));
+        }
+        List<Browser.Page> answers = Race.of(confirmations);
+
+        assertEquals(1, answers.stream().filter(a -> a.path().equals("/twostep/home.xhtml")).count(), "exactly one sign-in");
+        answers.forEach(a -> assertTrue(a.status() < 500, a.status() + " " + a.text()));
+        assertEquals("1", db.query("select count(*) from totp_authenticator t join account a on a.id = t.account_id"
+                + " where a.username_key = ? and t.status = 'ACTIVE'", username).get(0).get(0), "exactly one app");
+        assertEquals(9, db.auditOfType(username, "SECOND_FACTOR_FAILED").stream()
+                .filter(r -> r.reason().equals("ENROLLMENT_NOT_PENDING")).count(), "the others refused, each audited");
+    }
+
+    @Test
+    void twentyAnswersWithOnePasskeySignatureSignInExactlyOnce() throws Exception {
+        EnrolledUser user = enrolledUser("one-signature");
+        Key passkey = registerKey(user, true);
+        Browser browser = browser();
+        String assertion = passkey.sign(origin(), requestOptions(options(browser, "passkey/options")));
+        List<Callable<Browser.Json>> answers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            answers.add(() -> browser.postJson("api/webauthn/passkey", assertion, origin()));
+        }
+        List<Browser.Json> results = Race.of(answers);
+
+        assertEquals(1, results.stream().filter(r -> r.status() == 200).count(), results.toString());
+        results.forEach(r -> assertTrue(r.status() < 500, r.status() + " " + r.body()));
+        assertEquals(1, db.auditOfType(user.username(), "LOGIN_OK").stream().filter(r -> "PASSKEY".equals(r.method())).count());
     }
 
     private static void assertShortBusy(Browser.Page page) {
