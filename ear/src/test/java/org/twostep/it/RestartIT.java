@@ -2,6 +2,7 @@ package org.twostep.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -28,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Faults a server and its database go through: a whole server restart (a new JVM) in the middle of a
- * login, and the database gone for a moment. Runs on a second server of its own (arquillian.xml,
+ * Faults and operations a server and its database go through: a whole server restart (a new JVM) in
+ * the middle of a login, the database gone for a moment, a rotation of the key that seals secrets,
+ * and a production server started without one. Runs on a second server of its own (arquillian.xml,
  * "restartable"), which the test starts and stops, whose database is a real H2 server in this JVM
  * on 127.0.0.1 (its files under the server's base directory), so that the test can take it away.
  */
@@ -138,6 +140,87 @@ class RestartIT extends LoginSteps {
         } finally {
             deployer.undeploy(APP);
             servers.stop(SERVER);
+        }
+    }
+
+    @Test
+    void aKeyRotationReSealsEverySecretWithoutLossAndTheOldKeyCanGoAfter() throws Exception {
+        servers.start(SERVER);
+        deployer.deploy(APP);
+        try {
+            EnrolledUser user = enrolledUser("rotation"); // sealed with the generated key file ("local")
+            assertEquals(0L, sealedWith("k2"));
+            String key = java.util.Base64.getEncoder().encodeToString(randomKey());
+
+            // The rotation, as the README tells it: the new key configured, the application restarted.
+            cli("/system-property=twostep.secret-key:add(value=\"" + key + "\")", "/system-property=twostep.secret-key-id:add(value=k2)",
+                    "/system-property=twostep.sweeper.interval:add(value=PT1S)");
+            ServerLog.Mark mark = ServerLog.markOf(BASE_DIR);
+            deployer.undeploy(APP);
+            deployer.deploy(APP);
+            for (int i = 0; i < 100 && sealedWith("local") > 0; i++) {
+                Thread.sleep(200);
+            }
+            assertEquals(0L, sealedWith("local"), "every secret re-sealed");
+            assertTrue(sealedWith("k2") >= 1);
+            assertFalse(mark.linesContaining("none is left under an older key").isEmpty(), mark.since().toString());
+            Browser during = browser();
+            assertSignedInAs(enterCode(during, signInWithPassword(during, user.username(), PASSWORD), user.app().nextCode()),
+                    user.username());
+
+            Files.delete(Path.of(BASE_DIR, "data", "twostep", "secret.key")); // the old key goes
+            deployer.undeploy(APP);
+            deployer.deploy(APP);
+            Browser after = browser();
+            assertSignedInAs(enterCode(after, signInWithPassword(after, user.username(), PASSWORD), user.app().nextCode()),
+                    user.username());
+            assertEquals(List.of(), mark.linesContaining(key), "the key is in no log line");
+        } finally {
+            deployer.undeploy(APP);
+            cli("/system-property=twostep.secret-key:remove", "/system-property=twostep.secret-key-id:remove",
+                    "/system-property=twostep.sweeper.interval:remove");
+            servers.stop(SERVER);
+        }
+    }
+
+    @Test
+    void aProductionServerWithoutAConfiguredKeyRefusesToStartAndSaysWhatToSet() throws Exception {
+        servers.start(SERVER);
+        try {
+            cli("/system-property=twostep.production:add(value=true)");
+            ServerLog.Mark mark = ServerLog.markOf(BASE_DIR);
+            assertThrows(Exception.class, () -> deployer.deploy(APP), "no deployment without a key");
+            assertFalse(mark.linesContaining("twostep.production is true but no twostep.secret-key is configured: set"
+                    + " twostep.secret-key").isEmpty(), mark.since().toString());
+        } finally {
+            cli("/system-property=twostep.production:remove");
+            servers.stop(SERVER);
+        }
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    /** How many authenticator secrets the key with this id sealed. */
+    private long sealedWith(String keyId) {
+        return db.query("select count(*) from totp_authenticator where secret_sealed like ?", "v1:" + keyId + ":%").get(0).getLong(0);
+    }
+
+    /** Runs management commands on the running server, as an operator does with jboss-cli.sh. */
+    private static void cli(String... commands) throws IOException, InterruptedException {
+        Path script = Files.createTempFile("twostep-restartable", ".cli");
+        Files.write(script, List.of(commands));
+        try {
+            Process cli = new ProcessBuilder(Path.of(System.getProperty("jboss.home"), "bin", "jboss-cli.sh").toString(),
+                    "--connect", "--controller=127.0.0.1:10090", "--file=" + script).redirectErrorStream(true).start();
+            String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(cli.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), "jboss-cli.sh did not finish");
+            assertEquals(0, cli.exitValue(), output);
+        } finally {
+            Files.delete(script);
         }
     }
 

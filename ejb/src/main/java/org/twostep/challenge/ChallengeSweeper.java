@@ -27,7 +27,7 @@ import org.twostep.webauthn.WebAuthnCeremonies;
  * One timer, whatever the load, that marks expired challenges and deletes finished ones past the
  * retention period, and has each feature purge what it left in flight (abandoned app enrollments,
  * expired WebAuthn ceremonies, codes, refresh tokens), and the audit trail past
- * {@code twostep.audit.retention}. Correctness never depends on it: every use checks its expiry.
+ * {@code twostep.audit.retention}; during a key rotation it re-seals secrets, a batch per sweep. Correctness never depends on it: every use checks its expiry.
  *
  * <p>The interval comes from {@code twostep.sweeper.interval}, so it is created in code rather than
  * with {@code @Schedule}. The timer is not persistent: it is created anew at every start, and a
@@ -52,6 +52,9 @@ public class ChallengeSweeper {
 
     @EJB
     Authorizations authorizations;
+
+    /** Secrets re-sealed per sweep during a key rotation: a short transaction each time, however many there are. */
+    static final int RESEAL_BATCH = 100;
 
     /** Expired authorization codes are kept this long, so that a late replay is still told apart and audited. */
     static final Duration CODES_KEPT = Duration.ofMinutes(5);
@@ -95,6 +98,12 @@ public class ChallengeSweeper {
         int codesPurged = authorizations.purgeExpired(now.minus(CODES_KEPT));
         int grantsPurged = grants.purgeExpired(now);
         int auditPurged = audit.purgeOlderThan(now.minus(settings.auditRetention()));
+        TotpAuthenticators.Resealed resealed = totp.resealWithCurrentKey(RESEAL_BATCH);
+        if (resealed.done() > 0) {
+            log.info(() -> "Key rotation: re-sealed " + resealed.done() + " authenticator secrets with the current key; "
+                    + (resealed.left() == 0 ? "none is left under an older key, which can now be removed"
+                    : resealed.left() + " left under older keys"));
+        }
         if (expired + purged + abandoned + ceremoniesPurged + codesPurged + grantsPurged + auditPurged > 0) {
             log.fine(() -> "Sweep: " + expired + " challenges expired, " + purged + " purged; " + abandoned
                     + " abandoned enrollments, " + ceremoniesPurged + " WebAuthn ceremonies, " + codesPurged

@@ -3,6 +3,7 @@ package org.twostep.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -129,6 +130,14 @@ public class Settings {
     @Inject
     @ConfigProperty(name = "twostep.secret-key-id", defaultValue = "k1")
     String secretKeyId;
+
+    @Inject
+    @ConfigProperty(name = "twostep.secret-keys.old")
+    Optional<String> oldSecretKeys;
+
+    @Inject
+    @ConfigProperty(name = "twostep.production", defaultValue = "false")
+    boolean production;
 
     @Inject
     @ConfigProperty(name = "twostep.admin.initial-password")
@@ -280,6 +289,20 @@ public class Settings {
 
     public String secretKeyId() {
         return secretKeyId;
+    }
+
+    /**
+     * Keys that only open what they sealed, during a rotation: {@code id:base64} pairs, comma-separated;
+     * empty when none.
+     */
+    public List<String> oldSecretKeys() {
+        return oldSecretKeys.map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(k -> !k.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    /** A production server: what the embedded default would generate (a key file) must be configured instead. */
+    public boolean production() {
+        return production;
     }
 
     /** The WebAuthn relying party id; when absent, the host the request arrived on. */

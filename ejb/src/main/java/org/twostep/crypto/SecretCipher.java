@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -75,6 +76,16 @@ public final class SecretCipher {
         Map<String, SecretKey> all = new LinkedHashMap<>(keys);
         all.put(keyId, key);
         return new SecretCipher(this.keyId, Collections.unmodifiableMap(all), random);
+    }
+
+    /** How every value this cipher seals now begins ({@code v1:<key id>:}): what an older key sealed does not. */
+    public String currentPrefix() {
+        return VERSION + ":" + keyId + ":";
+    }
+
+    /** How values sealed by each older key this cipher can open begin. */
+    public List<String> oldPrefixes() {
+        return keys.keySet().stream().filter(id -> !id.equals(keyId)).map(id -> VERSION + ":" + id + ":").toList();
     }
 
     /** @return the id of the key new seals use */

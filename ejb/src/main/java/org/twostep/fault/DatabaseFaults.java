@@ -1,6 +1,7 @@
 package org.twostep.fault;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.AroundTimeout;
@@ -66,6 +67,17 @@ public class DatabaseFaults {
             return guard(invocation);
         } catch (ServiceBusyException e) {
             return null; // logged by guard; the transaction is rolled back
+        } catch (EJBException e) {
+            // A bean the run calls failed or is stopping (the application undeployed meanwhile): one line, and the
+            // next run tries again. Its type only: what a failed bean's exception says is not the log's to repeat.
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            String cause = root.getClass().getSimpleName();
+            log.warning(() -> "Timer run of " + invocation.getMethod().getDeclaringClass().getSimpleName()
+                    + " stopped short: " + cause + "; the next run tries again");
+            return null;
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import org.twostep.refusal.VerificationException;
 import org.twostep.config.Settings;
 import org.twostep.crypto.Base32;
+import org.twostep.crypto.SecretCipher;
 import org.twostep.crypto.SecretKeyring;
 
 /**
@@ -173,6 +174,48 @@ public class TotpAuthenticators {
                 .setParameter("now", now)
                 .setParameter("id", app.id())
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * A key rotation's work, a batch at a time (the sweeper's): re-seals, with the current key, up to
+     * {@code max} secrets that an older key sealed, each with the same associated data, each only if
+     * it is still what was read. What is left under older keys is counted, so the log can say when
+     * the older keys may be removed.
+     */
+    public Resealed resealWithCurrentKey(int max) {
+        SecretCipher cipher = keyring.cipher();
+        int done = 0;
+        long left = 0;
+        // Only what a configured older key sealed: a secret under a key no longer configured is left as it is.
+        for (String prefix : cipher.oldPrefixes()) {
+            List<TotpAuthenticator> old = em.createQuery("select a from TotpAuthenticator a where a.secretSealed like :old"
+                            + " order by a.id", TotpAuthenticator.class)
+                    .setParameter("old", prefix + "%")
+                    .setMaxResults(max - done)
+                    .getResultList();
+            for (TotpAuthenticator app : old) {
+                String resealed = cipher.seal(secretOf(app), associatedData(app.accountId()));
+                done += em.createQuery("update TotpAuthenticator a set a.secretSealed = :resealed"
+                                + " where a.id = :id and a.secretSealed = :was")
+                        .setParameter("resealed", resealed)
+                        .setParameter("id", app.id())
+                        .setParameter("was", app.secretSealed())
+                        .executeUpdate();
+            }
+            if (done >= max) {
+                break;
+            }
+        }
+        for (String prefix : done == 0 ? List.<String>of() : cipher.oldPrefixes()) {
+            left += em.createQuery("select count(a) from TotpAuthenticator a where a.secretSealed like :old", Long.class)
+                    .setParameter("old", prefix + "%")
+                    .getSingleResult();
+        }
+        return new Resealed(done, left);
+    }
+
+    /** What one batch of a rotation did: re-sealed {@code done}, {@code left} still under older keys (counted after a batch that did any). */
+    public record Resealed(int done, long left) {
     }
 
     private byte[] secretOf(TotpAuthenticator app) {
