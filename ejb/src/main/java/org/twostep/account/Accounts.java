@@ -77,55 +77,83 @@ public class Accounts {
         try {
             limits.take(AddressLimits.Kind.PASSWORD, attempt.client() == null ? null : attempt.client().address());
         } catch (RateLimitedException e) {
-            throw refused(attempt, null, e, "client address");
+            if (e.firstOfStreak()) {
+                refused(attempt, null, e, "client address; further refusals of it until the limit lets one through are not written");
+            }
+            throw e;
         }
         String key;
         try {
             key = Usernames.key(attempt.typedUsername());
         } catch (BadUsernameException e) {
-            checked(attempt, null, () -> hashes.burnVerification(password));
+            inTurn(attempt, null, () -> hashes.burnVerification(password));
             throw refused(attempt, null, e, null);
         }
         Account account = findByKey(key).orElse(null);
         Instant wait = account == null ? lockout.unknownUsernameWait(key) : lockout.passwordWait(account);
         if (wait != null) {
-            throw refused(attempt, account == null ? null : account.id(), new RateLimitedException(wait), "password step waits");
+            throw refused(attempt, account == null ? null : account.id(), new RateLimitedException(wait), WAITS);
         }
         if (account == null) {
-            checked(attempt, null, () -> hashes.burnVerification(password));
-            lockout.countUnknownUsername(key);
-            throw refused(attempt, null, new UnknownUserException(), null);
+            inTurn(attempt, null, () -> hashes.burnVerification(password));
+            Instant waiting = lockout.countUnknownUsername(key);
+            throw refused(attempt, null, waiting == null ? new UnknownUserException() : new RateLimitedException(waiting),
+                    waiting == null ? null : WAITS);
         }
-        if (!checked(attempt, account.id(), () -> hashes.verify(password, account.passwordHash()))) {
-            checked(attempt, account.id(), () -> gate.inTurn(account.id(), () -> self().countWrongPassword(account.id(), attempt)));
-            throw refused(attempt, account.id(), new BadPasswordException(), null);
+        long id = account.id();
+        boolean right = inTurn(attempt, id, () -> hashes.verify(password, account.passwordHash()));
+        if (!right) {
+            Instant waiting = inTurn(attempt, id, () -> gate.inTurn(id, () -> self().countWrongPassword(id, attempt)));
+            throw refused(attempt, id, waiting == null ? new BadPasswordException() : new RateLimitedException(waiting),
+                    waiting == null ? null : WAITS);
         }
         if (!account.isActive()) {
-            throw refused(attempt, account.id(), new AccountDisabledException(), null);
+            throw refused(attempt, id, new AccountDisabledException(), null);
         }
-        String rehashed = hashes.isOutdated(account.passwordHash())
-                ? checked(attempt, account.id(), () -> hashes.hash(password))
-                : null;
-        if (rehashed != null || !account.passwordCount().equals(Escalation.Count.NONE)) {
-            checked(attempt, account.id(), () -> gate.inTurn(account.id(), () -> self().passwordAccepted(account.id(), rehashed, attempt)));
+        String rehashed = hashes.isOutdated(account.passwordHash()) ? inTurn(attempt, id, () -> hashes.hash(password)) : null;
+        // Decided under the row lock: parallel wrong guesses may have started a wait while this one was hashed.
+        Instant waiting = inTurn(attempt, id, () -> gate.inTurn(id, () -> self().passwordAccepted(id, rehashed, attempt)));
+        if (waiting != null) {
+            throw refused(attempt, id, new RateLimitedException(waiting), WAITS);
         }
         return SignedIn.of(account, null, null); // no second factor yet
     }
 
-    /** Counts a wrong password in the account's row; audits the wait it starts at the threshold. */
-    public Void countWrongPassword(long accountId, LoginAttempt attempt) {
+    /**
+     * Counts a wrong password in the account's row and audits the wait it starts at the threshold.
+     *
+     * @return the end of a wait that was under way already (the answer is then "try again at", as for
+     *     every password during it), or null
+     */
+    public Instant countWrongPassword(long accountId, LoginAttempt attempt) {
         Account account = lock(accountId);
-        Instant until = lockout.countWrongPassword(account);
-        if (until != null) {
-            audit.record(AuditEvent.refused(EventType.ACCOUNT_LOCKED, Reason.RATE_LIMITED, attempt).forAccount(accountId)
-                    .by(Method.PASSWORD).detail("password step waits until " + until));
+        if (account == null) {
+            return null; // deleted meanwhile: the refusal stands as it is
         }
-        return null;
+        Instant waiting = lockout.passwordWait(account);
+        Instant started = lockout.countWrongPassword(account);
+        if (waiting == null && started != null) {
+            audit.record(AuditEvent.refused(EventType.PASSWORD_WAIT_STARTED, Reason.RATE_LIMITED, attempt).forAccount(accountId)
+                    .by(Method.PASSWORD).detail("until " + started));
+        }
+        return waiting;
     }
 
-    /** The right password: the count of wrong ones is forgotten, and an outdated hash replaced. */
-    public Void passwordAccepted(long accountId, String rehashed, LoginAttempt attempt) {
+    /**
+     * The right password, decided under the row lock: unless a wait started meanwhile, the count of
+     * wrong ones is forgotten and an outdated hash replaced.
+     *
+     * @return the end of a wait under way (the right password is then answered like any other), or null
+     */
+    public Instant passwordAccepted(long accountId, String rehashed, LoginAttempt attempt) {
         Account account = lock(accountId);
+        if (account == null) {
+            return null;
+        }
+        Instant waiting = lockout.passwordWait(account);
+        if (waiting != null) {
+            return waiting;
+        }
         lockout.clearPasswords(account);
         if (rehashed != null) {
             account.changePasswordHash(rehashed);
@@ -138,18 +166,18 @@ public class Accounts {
         return context.getBusinessObject(Accounts.class);
     }
 
-    /** A hash or a count, or a busy refusal, audited, when too many wait for the processor or the account already. */
-    private <T> T checked(LoginAttempt attempt, Long accountId, Supplier<T> hashing) {
+    /** A step that waits its turn (for a processor to hash, or for the account's row), or a busy refusal, audited. */
+    private <T> T inTurn(LoginAttempt attempt, Long accountId, Supplier<T> step) {
         try {
-            return hashing.get();
+            return step.get();
         } catch (ServiceBusyException e) {
             throw refused(attempt, accountId, e, null);
         }
     }
 
-    private void checked(LoginAttempt attempt, Long accountId, Runnable hashing) {
-        checked(attempt, accountId, () -> {
-            hashing.run();
+    private void inTurn(LoginAttempt attempt, Long accountId, Runnable step) {
+        inTurn(attempt, accountId, () -> {
+            step.run();
             return null;
         });
     }
@@ -159,6 +187,9 @@ public class Accounts {
                 .forAccount(accountId).by(Method.PASSWORD).detail(detail));
         return e;
     }
+
+    /** The audit detail of a refusal during a username's password wait. */
+    private static final String WAITS = "password step waits";
 
     /** Creates an active account; the password is hashed here and cleared from the array. */
     public Account create(String username, String displayName, String email, char[] password, boolean admin) {

@@ -7,6 +7,7 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.twostep.config.Settings;
 import org.twostep.fault.ServiceBusyException;
@@ -21,9 +22,10 @@ import org.twostep.fault.ServiceBusyException;
  * boolean ok = hashes.verify(password, stored);
  * }</pre>
  *
- * <p>As many hashes run at once as the machine has processors; the others wait their turn, up to
- * {@link #MAX_WAIT_SECONDS}, then are answered busy. A flood of password posts (unknown users too)
- * then queues here instead of taking every processor from the steps that are cheap.
+ * <p>As many hashes run at once as the machine has processors; up to {@link #QUEUED_PER_PROCESSOR}
+ * times as many wait their turn, each at most {@link #MAX_WAIT_SECONDS}; any more are answered busy
+ * at once. A flood of password posts (unknown users too) then neither takes every processor from the
+ * steps that are cheap nor holds every request thread waiting.
  */
 @ApplicationScoped
 public class PasswordHashes {
@@ -34,9 +36,12 @@ public class PasswordHashes {
     @Inject
     Settings settings;
 
-    static final long MAX_WAIT_SECONDS = 10;
+    static final long MAX_WAIT_SECONDS = 5;
+    static final int QUEUED_PER_PROCESSOR = 8;
 
-    private final Semaphore processors = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+    private final int cores = Runtime.getRuntime().availableProcessors();
+    private final Semaphore processors = new Semaphore(cores, true);
+    private final AtomicInteger waiting = new AtomicInteger();
 
     private String currentPrefix;
     private String dummyHash;
@@ -70,6 +75,10 @@ public class PasswordHashes {
     }
 
     private <T> T inTurn(Supplier<T> hashing) {
+        if (waiting.incrementAndGet() > cores * QUEUED_PER_PROCESSOR) {
+            waiting.decrementAndGet();
+            throw new ServiceBusyException(); // the queue is full: no thread is held for nothing
+        }
         try {
             if (!processors.tryAcquire(MAX_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 throw new ServiceBusyException();
@@ -77,6 +86,8 @@ public class PasswordHashes {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServiceBusyException();
+        } finally {
+            waiting.decrementAndGet();
         }
         try {
             return hashing.get();

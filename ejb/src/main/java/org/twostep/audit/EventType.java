@@ -30,6 +30,8 @@ public enum EventType {
     FACTOR_RENAMED,
     /** A new second factor was refused (see the reason). */
     FACTOR_REFUSED,
+    /** Too many wrong passwords for a username: its password step waits (see the detail for until when). */
+    PASSWORD_WAIT_STARTED,
     /** The caller signed out. */
     LOGOUT,
     /** TwoStep ended a signed-in session itself: past its lifetime, or its account no longer active (see the detail). */

@@ -53,8 +53,12 @@ public class ChallengeSweeper {
     @EJB
     Authorizations authorizations;
 
-    /** Secrets re-sealed per sweep during a key rotation: a short transaction each time, however many there are. */
+    /** Secrets looked at per sweep during a key rotation: a short transaction of its own each time, however many there are. */
     static final int RESEAL_BATCH = 100;
+
+    /** Where the next batch of a key rotation starts (an authenticator id), and whether it is over. */
+    private long rotationCursor;
+    private boolean rotationDone;
 
     /** Expired authorization codes are kept this long, so that a late replay is still told apart and audited. */
     static final Duration CODES_KEPT = Duration.ofMinutes(5);
@@ -80,6 +84,26 @@ public class ChallengeSweeper {
         timers.createIntervalTimer(interval, interval, new TimerConfig("twostep-challenge-sweeper", false));
     }
 
+    /**
+     * One batch of a key rotation, while one may be under way: the keys are read at deployment, so once
+     * a pass through every secret found none left under an older key, there is nothing to do until the
+     * next one.
+     */
+    private void rotate() {
+        if (rotationDone) {
+            return;
+        }
+        TotpAuthenticators.Resealed resealed = totp.resealWithCurrentKey(rotationCursor, RESEAL_BATCH);
+        rotationCursor = resealed.nextAfterId();
+        if (resealed.done() > 0 || resealed.unreadable() > 0) {
+            log.info(() -> "Key rotation: re-sealed " + resealed.done() + " authenticator secrets with the current key"
+                    + (resealed.unreadable() == 0 ? "" : ", " + resealed.unreadable() + " do not open and were left as they are")
+                    + "; " + (resealed.left() == 0 ? "none is left under an older key, which can now be removed"
+                    : resealed.left() + " left under older keys"));
+        }
+        rotationDone = resealed.nextAfterId() == 0 && resealed.left() - resealed.unreadable() <= 0;
+    }
+
     /** Stopped with the application: no run may start while the beans it calls stop. */
     @PreDestroy
     void cancel() {
@@ -98,12 +122,7 @@ public class ChallengeSweeper {
         int codesPurged = authorizations.purgeExpired(now.minus(CODES_KEPT));
         int grantsPurged = grants.purgeExpired(now);
         int auditPurged = audit.purgeOlderThan(now.minus(settings.auditRetention()));
-        TotpAuthenticators.Resealed resealed = totp.resealWithCurrentKey(RESEAL_BATCH);
-        if (resealed.done() > 0) {
-            log.info(() -> "Key rotation: re-sealed " + resealed.done() + " authenticator secrets with the current key; "
-                    + (resealed.left() == 0 ? "none is left under an older key, which can now be removed"
-                    : resealed.left() + " left under older keys"));
-        }
+        rotate();
         if (expired + purged + abandoned + ceremoniesPurged + codesPurged + grantsPurged + auditPurged > 0) {
             log.fine(() -> "Sweep: " + expired + " challenges expired, " + purged + " purged; " + abandoned
                     + " abandoned enrollments, " + ceremoniesPurged + " WebAuthn ceremonies, " + codesPurged

@@ -21,7 +21,7 @@ import org.twostep.refusal.VerificationException;
 
 /**
  * The one way to use a pending challenge, shared by the lifecycle ({@link Challenges}) and the
- * proofs ({@link Verifications}); runs in the caller's transaction.
+ * proofs ({@link Proofs}); runs in the caller's transaction.
  */
 @Dependent
 class LiveChallenges {
@@ -65,7 +65,9 @@ class LiveChallenges {
         VerificationException refusal = challenge.refusalAt(now);
         // The account next, locked too: its failure count is read and written by one verification at a time
         // (always challenge, then account, so two verifications cannot deadlock).
-        accounts.lock(challenge.accountId());
+        if (accounts.lock(challenge.accountId()) == null && refusal == null) {
+            refusal = new NoPendingChallengeException(); // the account is gone
+        }
         if (refusal != null) {
             refuse(challenge, null, refusal, client, null);
             throw refusal;

@@ -220,7 +220,8 @@ public class Proofs {
             throw new NoPendingChallengeException();
         }
         lockout.clearCodes(account);
-        EventType event = challenge.purpose() == PendingChallenge.Purpose.STEP_UP ? EventType.STEP_UP_OK : EventType.LOGIN_OK;
+        EventType event = challenge.purpose() == PendingChallenge.Purpose.STEP_UP
+                || challenge.purpose() == PendingChallenge.Purpose.STEP_UP_KEY ? EventType.STEP_UP_OK : EventType.LOGIN_OK;
         audit.record(AuditEvent.succeeded(event, LiveChallenges.attemptOf(challenge, client))
                 .forAccount(account.id()).by(method).detail(detail));
         return SignedIn.of(account, clock.instant(), method);

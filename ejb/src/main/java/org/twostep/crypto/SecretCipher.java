@@ -78,11 +78,6 @@ public final class SecretCipher {
         return new SecretCipher(this.keyId, Collections.unmodifiableMap(all), random);
     }
 
-    /** How every value this cipher seals now begins ({@code v1:<key id>:}): what an older key sealed does not. */
-    public String currentPrefix() {
-        return VERSION + ":" + keyId + ":";
-    }
-
     /** How values sealed by each older key this cipher can open begin. */
     public List<String> oldPrefixes() {
         return keys.keySet().stream().filter(id -> !id.equals(keyId)).map(id -> VERSION + ":" + id + ":").toList();

@@ -24,7 +24,7 @@ import org.twostep.refusal.VerificationException;
  * is met here too and not at the commit, where the container would log it with its stack trace.
  *
  * <pre>{@code
- * WARNING Database fault in Verifications.totp: PessimisticLockException, SQL state HYT00 (error 50200); answered busy
+ * WARNING Database fault in Proofs.totp: PessimisticLockException, SQL state HYT00 (error 50200); answered busy
  * }</pre>
  */
 public class DatabaseFaults {

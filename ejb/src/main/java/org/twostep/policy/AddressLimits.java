@@ -65,13 +65,39 @@ public class AddressLimits {
         }
         Instant now = clock.instant();
         Instant retryAt;
+        boolean first;
         Map<String, Bucket> ofKind = buckets.get(kind);
         synchronized (ofKind) {
-            Bucket bucket = ofKind.computeIfAbsent(address, a -> new Bucket(capacity, now));
+            Bucket bucket = ofKind.computeIfAbsent(keyOf(address), a -> new Bucket(capacity, now));
             retryAt = bucket.take(capacity, settings.rateLimitWindow(), now);
+            first = retryAt != null && !bucket.refusing;
+            bucket.refusing = retryAt != null;
         }
         if (retryAt != null) {
-            throw new RateLimitedException(retryAt);
+            throw new RateLimitedException(retryAt, first);
+        }
+    }
+
+    /**
+     * Whose bucket an address fills: an IPv4 address its own; an IPv6 address its /64, the block one
+     * host is usually given, so that a host cannot take a fresh bucket per address of its block.
+     */
+    static String keyOf(String address) {
+        if (address.indexOf(':') < 0 || !address.matches("[0-9A-Fa-f:.]+")) {
+            return address;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(address).getAddress(); // a literal: no name is looked up
+            if (bytes.length != 16) {
+                return address;
+            }
+            StringBuilder prefix = new StringBuilder("v6:");
+            for (int i = 0; i < 8; i++) {
+                prefix.append(String.format("%02x", bytes[i]));
+            }
+            return prefix.toString();
+        } catch (java.net.UnknownHostException e) {
+            return address;
         }
     }
 
@@ -80,6 +106,8 @@ public class AddressLimits {
 
         private double tokens;
         private Instant refilled;
+        /** Whether the last take was refused: a streak of refusals is audited once. */
+        private boolean refusing;
 
         Bucket(int capacity, Instant now) {
             tokens = capacity;

@@ -61,15 +61,4 @@ public record Escalation(int threshold, Duration firstWait, Duration maxWait, Du
         }
         return wait.compareTo(maxWait) < 0 ? wait : maxWait;
     }
-
-    /** The most failures this allows in {@code period} to someone who keeps failing from a clean start. */
-    public int mostFailuresIn(Duration period) {
-        int failures = 0;
-        Duration elapsed = Duration.ZERO;
-        for (int lockout = 1; elapsed.compareTo(period) < 0; lockout++) {
-            failures += threshold;
-            elapsed = elapsed.plus(waitOf(lockout));
-        }
-        return failures;
-    }
 }

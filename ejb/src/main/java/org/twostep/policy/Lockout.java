@@ -28,7 +28,7 @@ import org.twostep.config.Settings;
  *     in a bounded table in memory, so that the answers do not tell which accounts exist.</li>
  * </ul>
  * The escalation of either is forgotten after {@code twostep.lockout.reset-after} (1 day) without a
- * lockout; a sign-in clears the counts, unless a lockout is under way, which runs its time.
+ * lockout; a sign-in clears the count of failures (not the escalation, nor a lockout under way).
  *
  * <pre>{@code
  * lockout.checkCodes(account);                   // LockedOutException while codes are refused
@@ -99,10 +99,15 @@ public class Lockout {
         return "codes refused for " + codes.waitOf(account.codeCount().lockouts()) + " (lockout " + account.codeCount().lockouts() + ")";
     }
 
-    /** A second factor was proven: the count of wrong codes is forgotten, unless a lockout is under way. */
+    /**
+     * A second factor was proven: the wrong codes since the last lockout are forgotten. The escalation
+     * is not (only a quiet period forgets it), so that the owner's sign-ins between an attacker's
+     * lockouts do not start the attacker's waits from the first again; nor a lockout under way.
+     */
     public void clearCodes(Account account) {
-        if (!account.codeCount().isWaiting(clock.instant())) {
-            account.codeCount(Escalation.Count.NONE);
+        Escalation.Count count = account.codeCount();
+        if (!count.isWaiting(clock.instant()) && count.failures() > 0) {
+            account.codeCount(new Escalation.Count(0, count.lockouts(), count.until()));
         }
     }
 
@@ -130,10 +135,15 @@ public class Lockout {
         return waitOf(unknownUsernames.getOrDefault(usernameKey, Escalation.Count.NONE));
     }
 
-    /** Counts a password for a username no account has, exactly as for an account. */
-    public synchronized void countUnknownUsername(String usernameKey) {
-        unknownUsernames.put(usernameKey, passwords.fail(unknownUsernames.getOrDefault(usernameKey, Escalation.Count.NONE),
-                clock.instant()));
+    /**
+     * Counts a password for a username no account has, exactly as for an account.
+     *
+     * @return the end of a wait that was under way already, or null (as {@code Accounts.countWrongPassword})
+     */
+    public synchronized Instant countUnknownUsername(String usernameKey) {
+        Escalation.Count before = unknownUsernames.getOrDefault(usernameKey, Escalation.Count.NONE);
+        unknownUsernames.put(usernameKey, passwords.fail(before, clock.instant()));
+        return waitOf(before);
     }
 
     private Instant waitOf(Escalation.Count count) {

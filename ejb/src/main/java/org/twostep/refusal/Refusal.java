@@ -60,9 +60,13 @@ public record Refusal(Reason reason, String message, boolean endsLogin, int stat
         return status == TOO_MANY_REQUESTS || status == SERVICE_UNAVAILABLE;
     }
 
-    /** Whole seconds from {@code now} to {@link #retryAt}, at least 1; for {@code Retry-After}. */
+    /** Whole seconds from {@code now} to {@link #retryAt}, rounded up, at least 1; for {@code Retry-After}. */
     public long retryAfterSeconds(Instant now) {
-        return retryAt == null ? 1 : Math.max(1, Duration.between(now, retryAt).toSeconds() + 1);
+        if (retryAt == null) {
+            return 1;
+        }
+        long millis = Duration.between(now, retryAt).toMillis();
+        return Math.max(1, (millis + 999) / 1000); // rounded up: a client that waits that long finds it over
     }
 
     public static Refusal of(Reason reason) {

@@ -1,6 +1,8 @@
 package org.twostep.totp;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.security.SecureRandom;
@@ -177,23 +179,34 @@ public class TotpAuthenticators {
     }
 
     /**
-     * A key rotation's work, a batch at a time (the sweeper's): re-seals, with the current key, up to
-     * {@code max} secrets that an older key sealed, each with the same associated data, each only if
-     * it is still what was read. What is left under older keys is counted, so the log can say when
-     * the older keys may be removed.
+     * A key rotation's work, a batch at a time (the sweeper's), in a transaction of its own: re-seals,
+     * with the current key, up to {@code max} secrets after id {@code afterId} that a configured older
+     * key sealed, each with the same associated data, each only if it is still what was read. A secret
+     * that does not open (tampered, or copied to another account's row) is skipped and counted, so one
+     * bad row cannot stop the rotation. What is left under older keys is counted, so that the log can
+     * say when they may be removed.
      */
-    public Resealed resealWithCurrentKey(int max) {
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Resealed resealWithCurrentKey(long afterId, int max) {
         SecretCipher cipher = keyring.cipher();
+        List<String> prefixes = cipher.oldPrefixes();
+        if (prefixes.isEmpty()) {
+            return new Resealed(0, 0, 0, afterId);
+        }
         int done = 0;
-        long left = 0;
-        // Only what a configured older key sealed: a secret under a key no longer configured is left as it is.
-        for (String prefix : cipher.oldPrefixes()) {
-            List<TotpAuthenticator> old = em.createQuery("select a from TotpAuthenticator a where a.secretSealed like :old"
-                            + " order by a.id", TotpAuthenticator.class)
-                    .setParameter("old", prefix + "%")
-                    .setMaxResults(max - done)
-                    .getResultList();
-            for (TotpAuthenticator app : old) {
+        int unreadable = 0;
+        long lastId = afterId;
+        List<TotpAuthenticator> batch = em.createQuery("select a from TotpAuthenticator a where a.id > :after order by a.id",
+                        TotpAuthenticator.class)
+                .setParameter("after", afterId)
+                .setMaxResults(max)
+                .getResultList();
+        for (TotpAuthenticator app : batch) {
+            lastId = app.id();
+            if (prefixes.stream().noneMatch(app.secretSealed()::startsWith)) {
+                continue; // the current key's, or a key no longer configured
+            }
+            try {
                 String resealed = cipher.seal(secretOf(app), associatedData(app.accountId()));
                 done += em.createQuery("update TotpAuthenticator a set a.secretSealed = :resealed"
                                 + " where a.id = :id and a.secretSealed = :was")
@@ -201,21 +214,30 @@ public class TotpAuthenticators {
                         .setParameter("id", app.id())
                         .setParameter("was", app.secretSealed())
                         .executeUpdate();
-            }
-            if (done >= max) {
-                break;
+            } catch (SecretCipher.UnreadableSecretException e) {
+                unreadable++;
             }
         }
-        for (String prefix : done == 0 ? List.<String>of() : cipher.oldPrefixes()) {
-            left += em.createQuery("select count(a) from TotpAuthenticator a where a.secretSealed like :old", Long.class)
-                    .setParameter("old", prefix + "%")
-                    .getSingleResult();
+        boolean throughAll = batch.size() < max;
+        long left = 0;
+        if (done > 0 || throughAll) {
+            for (String prefix : prefixes) { // compared exactly: a key id may hold "_", a LIKE wildcard
+                left += em.createQuery("select count(a) from TotpAuthenticator a"
+                                + " where substring(a.secretSealed, 1, :length) = :prefix", Long.class)
+                        .setParameter("length", prefix.length())
+                        .setParameter("prefix", prefix)
+                        .getSingleResult();
+            }
         }
-        return new Resealed(done, left);
+        return new Resealed(done, unreadable, left, throughAll ? 0 : lastId);
     }
 
-    /** What one batch of a rotation did: re-sealed {@code done}, {@code left} still under older keys (counted after a batch that did any). */
-    public record Resealed(int done, long left) {
+    /**
+     * What one batch of a rotation did: {@code done} re-sealed, {@code unreadable} skipped, {@code left}
+     * under older keys (counted when the batch did any, or reached the end), and where the next batch
+     * starts ({@code nextAfterId}; 0 from the beginning again).
+     */
+    public record Resealed(int done, int unreadable, long left, long nextAfterId) {
     }
 
     private byte[] secretOf(TotpAuthenticator app) {

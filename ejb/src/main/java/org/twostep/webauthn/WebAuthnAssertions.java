@@ -89,8 +89,10 @@ public class WebAuthnAssertions {
         try {
             limits.take(AddressLimits.Kind.REQUEST, client.address());
         } catch (RateLimitedException e) {
-            audit.refusal(AuditEvent.refused(EventType.FIRST_FACTOR_FAILED, e.reason(), LoginAttempt.start(null, client))
-                    .by(Method.PASSKEY).detail("client address"));
+            if (e.firstOfStreak()) {
+                audit.refusal(AuditEvent.refused(EventType.FIRST_FACTOR_FAILED, e.reason(), LoginAttempt.start(null, client))
+                        .by(Method.PASSKEY).detail("client address; further refusals of it until the limit lets one through are not written"));
+            }
             throw e;
         }
         WebAuthnCeremony ceremony = ceremonies.open(WebAuthnCeremony.Purpose.PASSKEY, null, null, true);

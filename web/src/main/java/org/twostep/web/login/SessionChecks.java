@@ -12,6 +12,7 @@ import java.time.Instant;
 import org.twostep.account.Accounts;
 import org.twostep.account.SignedIn;
 import org.twostep.config.Settings;
+import org.twostep.fault.ServiceBusyException;
 import org.twostep.oidc.Authorizations;
 
 /**
@@ -75,10 +76,14 @@ public class SessionChecks {
                 return ended(request, who, "lifetime over (" + settings.sessionMaxLifetime() + ")");
             }
             case RECHECK -> {
-                if (!accounts.isActive(who.accountId())) {
-                    return ended(request, who, "account no longer active");
+                try {
+                    if (!accounts.isActive(who.accountId())) {
+                        return ended(request, who, "account no longer active");
+                    }
+                    session.setAttribute(KEY, new SessionClock(times.signedInAt(), now));
+                } catch (ServiceBusyException e) {
+                    // The database cannot say now: trusted as it was a moment ago, looked at again at the next request.
                 }
-                session.setAttribute(KEY, new SessionClock(times.signedInAt(), now));
             }
             case TRUSTED -> {
                 // looked at recently enough
@@ -94,8 +99,12 @@ public class SessionChecks {
     }
 
     private SignedIn ended(HttpServletRequest request, SignedIn who, String why) {
-        accounts.sessionEnded(who, client.info(), why);
-        authorizations.sessionEnded(who.sessionId());
+        try {
+            accounts.sessionEnded(who, client.info(), why);
+            authorizations.sessionEnded(who.sessionId());
+        } catch (ServiceBusyException e) {
+            // Ended all the same; the applications' grants expire with their tokens, or at the next sign-out.
+        }
         SignedInSession.remove(request);
         PendingLogin.remove(request);
         request.getSession().removeAttribute(KEY);
