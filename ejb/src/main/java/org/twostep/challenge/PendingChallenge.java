@@ -130,7 +130,7 @@ public class PendingChallenge {
         return false;
     }
 
-    void lock(Instant now) {
+    private void lock(Instant now) {
         finish(State.LOCKED, now);
     }
 
