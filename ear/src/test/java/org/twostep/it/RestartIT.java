@@ -227,6 +227,11 @@ class RestartIT extends LoginSteps {
     /** The files under a folder whose bytes contain any of these texts. */
     private static List<Path> filesContaining(Path folder, String... texts) {
         assertTrue(Files.isDirectory(folder), "sessions are kept in " + folder);
+        try (Stream<Path> all = Files.walk(folder)) {
+            assertTrue(all.anyMatch(Files::isRegularFile), "the sessions were written to " + folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).filter(file -> {
                 String content = new String(read(file), StandardCharsets.ISO_8859_1);

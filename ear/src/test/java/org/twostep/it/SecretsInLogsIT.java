@@ -38,6 +38,8 @@ class SecretsInLogsIT extends TwoStepIT {
             secrets.add(user.app().secretText());
             secrets.add(user.app().lastCode());
             assertShortRefusal(signInWithPassword(browser(), user.username(), WRONG_PASSWORD), LoginFlowIT.WRONG_CREDENTIALS);
+            // The password typed into the username field: the audit row keeps what was typed, the log does not.
+            assertShortRefusal(signInWithPassword(browser(), PASSWORD, PASSWORD), BadInputIT.BAD_USERNAME);
 
             Browser browser = browser();
             Browser.Page challenge = signInWithPassword(browser, user.username(), PASSWORD);

@@ -116,6 +116,8 @@ class ThrottlingIT extends TwoStepIT {
         assertNotNull(limited, "refused within 80");
         assertTrue(limited.body().contains(TOO_MANY), limited.body());
         assertNotNull(limited.header("Retry-After"), "a script is told when to try again");
+        assertEquals("1", db.query("select count(*) from audit_event where reason = 'RATE_LIMITED' and method = 'PASSKEY'"
+                + " and client_address = ?", flood.address()).get(0).get(0), "audited RATE_LIMITED, once for the streak");
         assertEquals(200, browser().postJson("api/webauthn/passkey/options", "", origin()).status(), "another address is not held up");
     }
 }

@@ -50,12 +50,14 @@ public class AuditLog {
 
     /**
      * At DEBUG ({@code org.twostep.audit.AuditLog}), each event as one line, so that a login can be
-     * followed in the log while it happens: what the audit row holds, which is never a secret.
+     * followed in the log while it happens: what the audit row holds, which is never a secret, less
+     * the name typed when it matched no account.
      */
     private void trace(AuditEvent event) {
         log.fine(() -> "Audit " + event.type() + " " + event.outcome() + (event.reason() == null ? "" : " " + event.reason())
                 + (event.method() == null ? "" : " by " + event.method()) + " account=" + event.accountId()
-                + " username=" + event.username() + " login=" + event.correlationId()
+                // A name typed that matched no account may be a password typed in the wrong field: not repeated here.
+                + (event.accountId() == null ? "" : " username=" + event.username()) + " login=" + event.correlationId()
                 + (event.detail() == null ? "" : " (" + event.detail() + ")"));
     }
 

@@ -1,6 +1,7 @@
 package org.twostep.oidc;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.twostep.account.SignedIn;
-import org.twostep.audit.Method;
 
 /**
  * An authorization code in flight (RFC 6749 §4.1.2): only its digest is stored, bound to the client,
@@ -31,11 +31,8 @@ public class AuthorizationCode {
     @Column(name = "code_digest", length = 64)
     private String codeDigest;
 
-    @Column(name = "client_id", nullable = false, length = 64)
-    private String clientId;
-
-    @Column(name = "account_id", nullable = false)
-    private long accountId;
+    @Embedded
+    private Authorization authorization;
 
     @Column(name = "redirect_uri", nullable = false, length = 2000)
     private String redirectUri;
@@ -46,28 +43,10 @@ public class AuthorizationCode {
     @Column(length = 512)
     private String nonce;
 
-    @Column(nullable = false, length = 512)
-    private String scope;
-
-    @Column(name = "auth_time", nullable = false)
-    private Instant authTime;
-
-    @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(nullable = false, length = 16)
-    private Method method;
-
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 16)
     private State state;
-
-    @Column(nullable = false, length = 512)
-    private String issuer;
-
-    /** The TwoStep session the code was issued in. */
-    @Column(length = 43)
-    private String sid;
 
     @Column(name = "grant_id", length = 43)
     private String grantId;
@@ -83,28 +62,19 @@ public class AuthorizationCode {
 
     AuthorizationCode(String codeDigest, AuthorizationRequest request, SignedIn who, String issuer, Instant now,
                       Instant expiresAt) {
-        this.issuer = issuer;
         this.codeDigest = codeDigest;
-        this.clientId = request.clientId();
-        this.accountId = who.accountId();
-        this.sid = who.sessionId();
+        this.authorization = new Authorization(request.clientId(), who, request.scope(), issuer);
         this.redirectUri = request.redirectUri();
         this.codeChallenge = request.codeChallenge();
         this.nonce = request.nonce();
-        this.scope = request.scope();
-        this.authTime = who.secondFactorAt();
-        this.method = who.secondFactor();
         this.state = State.ISSUED;
         this.createdAt = now;
         this.expiresAt = expiresAt;
     }
 
-    String clientId() {
-        return clientId;
-    }
-
-    long accountId() {
-        return accountId;
+    /** Who signed in, for which client, in which session, with what scope, proven when and how. */
+    Authorization authorization() {
+        return authorization;
     }
 
     String redirectUri() {
@@ -117,26 +87,6 @@ public class AuthorizationCode {
 
     String nonce() {
         return nonce;
-    }
-
-    String scope() {
-        return scope;
-    }
-
-    Instant authTime() {
-        return authTime;
-    }
-
-    Method method() {
-        return method;
-    }
-
-    String issuer() {
-        return issuer;
-    }
-
-    String sid() {
-        return sid;
     }
 
     /** The grant the code's redemption opened, or null before it was redeemed. */

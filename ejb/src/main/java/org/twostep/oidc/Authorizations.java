@@ -270,7 +270,7 @@ public class Authorizations {
             throw refused(OidcException.invalidGrant(Reason.OIDC_CODE_EXPIRED, "the code is unknown or expired"),
                     t.clientId(), client);
         }
-        if (!code.clientId().equals(authenticated.clientId()) || !code.redirectUri().equals(t.redirectUri())) {
+        if (!code.authorization().clientId().equals(authenticated.clientId()) || !code.redirectUri().equals(t.redirectUri())) {
             throw refused(OidcException.invalidGrant(Reason.OIDC_CODE_MISMATCH,
                     "the code was issued to another client or for another redirect_uri"), t.clientId(), client);
         }
@@ -287,7 +287,7 @@ public class Authorizations {
             throw refused(OidcException.invalidGrant(Reason.OIDC_CODE_REPLAYED, "the code was redeemed already"),
                     t.clientId(), client);
         }
-        Account account = accounts.lock(code.accountId()); // its subject is made once, whatever runs beside
+        Account account = accounts.lock(code.authorization().accountId()); // its subject is made once, whatever runs beside
         if (account == null || !account.isActive()) {
             throw refused(OidcException.invalidGrant(Reason.ACCOUNT_DISABLED, "the account is disabled"), t.clientId(), client);
         }
@@ -297,7 +297,7 @@ public class Authorizations {
                 .setParameter("digest", digest)
                 .executeUpdate(); // a later replay of the code revokes this grant
         audit.record(AuditEvent.succeeded(EventType.OIDC_TOKEN_ISSUED, LoginAttempt.resume(null, account.username(), client))
-                .forAccount(account.id()).by(code.method()).detail("client=" + code.clientId()));
+                .forAccount(account.id()).by(code.authorization().method()).detail("client=" + code.authorization().clientId()));
         return tokensFor(opened, account, code.nonce(), authenticated);
     }
 
@@ -313,7 +313,7 @@ public class Authorizations {
         } catch (OidcException e) {
             throw refused(e, t.clientId(), client);
         }
-        Account account = accounts.find(renewed.grant().accountId());
+        Account account = accounts.find(renewed.grant().authorization().accountId());
         if (account == null || !account.isActive() || !authenticated.admits(account.groups())) {
             grants.revoke(renewed.grant().id());
             boolean disabled = account == null || !account.isActive();
@@ -321,27 +321,28 @@ public class Authorizations {
                     disabled ? "the account is disabled" : "the account may no longer use this application"), t.clientId(), client);
         }
         audit.record(AuditEvent.succeeded(EventType.OIDC_TOKEN_REFRESHED, LoginAttempt.resume(null, account.username(), client))
-                .forAccount(account.id()).by(renewed.grant().method()).detail("client=" + authenticated.clientId()));
+                .forAccount(account.id()).by(renewed.grant().authorization().method()).detail("client=" + authenticated.clientId()));
         return tokensFor(renewed, account, null, authenticated);
     }
 
     /** The token response for a grant: signed under the issuer the grant's code was issued under. */
     private TokenResponse tokensFor(Grants.Opened opened, Account account, String nonce, OidcClient client) {
         SessionGrant grant = opened.grant();
+        Authorization granted = grant.authorization();
         Tokens.Person person = new Tokens.Person(account.oidcSubject(), account.username(), account.displayName(),
                 account.email(), account.groups());
-        Tokens.Grant claims = new Tokens.Grant(grant.clientId(), nonce, grant.scope(), grant.authTime(), grant.method(),
-                grant.id(), grant.sid());
-        return new TokenResponse(tokens.accessToken(grant.issuer(), claims, person),
-                tokens.idToken(grant.issuer(), claims, person, client.idTokenAlgorithm()),
-                opened.refreshToken(), settings.oidcTokenLifetime().toSeconds(), grant.scope());
+        Tokens.Grant claims = new Tokens.Grant(granted.clientId(), nonce, granted.scope(), granted.authTime(), granted.method(),
+                grant.id(), granted.sid());
+        return new TokenResponse(tokens.accessToken(granted.issuer(), claims, person),
+                tokens.idToken(granted.issuer(), claims, person, client.idTokenAlgorithm()),
+                opened.refreshToken(), settings.oidcTokenLifetime().toSeconds(), granted.scope());
     }
 
     /** The claims the userinfo endpoint answers with, for a valid access token whose code was not revoked. */
     public Map<String, Object> userinfo(String issuer, String accessToken) {
         var claims = tokens.verifyAccessToken(issuer, accessToken);
         SessionGrant grant = em.find(SessionGrant.class, claims.getJWTID());
-        Account account = grant == null ? null : accounts.find(grant.accountId());
+        Account account = grant == null ? null : accounts.find(grant.authorization().accountId());
         if (grant == null || !grants.isActive(grant.id()) || account == null || !account.isActive()
                 || !account.oidcSubject().equals(claims.getSubject())) {
             throw new OidcException("invalid_token", Reason.OIDC_CODE_REPLAYED, "the access token was revoked");
@@ -350,7 +351,7 @@ public class Authorizations {
         answer.put("sub", account.oidcSubject());
         answer.put("preferred_username", account.username());
         answer.put("groups", List.copyOf(account.groups()));
-        List<String> scopes = List.of(grant.scope().split(" "));
+        List<String> scopes = List.of(grant.authorization().scope().split(" "));
         if (scopes.contains("profile")) {
             answer.put("name", account.displayName());
         }
@@ -438,12 +439,13 @@ public class Authorizations {
         List<BackChannelLogout.Notice> notices = new ArrayList<>();
         Set<String> told = new HashSet<>();
         for (SessionGrant grant : grants.endSession(sid)) {
-            OidcClient registered = clients.find(grant.clientId());
-            Account account = accounts.find(grant.accountId());
-            if (registered != null && registered.backChannelLogoutUri() != null && account != null && told.add(grant.clientId())) {
+            Authorization ended = grant.authorization();
+            OidcClient registered = clients.find(ended.clientId());
+            Account account = accounts.find(ended.accountId());
+            if (registered != null && registered.backChannelLogoutUri() != null && account != null && told.add(ended.clientId())) {
                 notices.add(new BackChannelLogout.Notice(registered.clientId(), registered.backChannelLogoutUri(),
                         account.id(), account.username(),
-                        tokens.logoutToken(grant.issuer(), registered.clientId(), account.oidcSubject(), sid,
+                        tokens.logoutToken(ended.issuer(), registered.clientId(), account.oidcSubject(), sid,
                                 registered.idTokenAlgorithm())));
             }
         }
@@ -469,10 +471,10 @@ public class Authorizations {
         SessionGrant grant = grants.ofRefreshToken(refreshToken, authenticated);
         if (grant != null) {
             grants.revoke(grant.id());
-            Account account = accounts.find(grant.accountId());
+            Account account = accounts.find(grant.authorization().accountId());
             audit.record(AuditEvent.succeeded(EventType.OIDC_GRANT_ENDED,
                             LoginAttempt.resume(null, account == null ? null : account.username(), client))
-                    .forAccount(grant.accountId()).detail("client=" + authenticated.clientId()));
+                    .forAccount(grant.authorization().accountId()).detail("client=" + authenticated.clientId()));
         }
     }
 

@@ -66,7 +66,7 @@ public class Grants {
         if (token == null || grant == null || token.isExpired(now) && token.state() == RefreshToken.State.ACTIVE) {
             throw OidcException.invalidGrant(Reason.OIDC_REFRESH_TOKEN_INVALID, "the refresh token is unknown or expired");
         }
-        if (!grant.clientId().equals(client.clientId())) {
+        if (!grant.authorization().clientId().equals(client.clientId())) {
             throw OidcException.invalidGrant(Reason.OIDC_CODE_MISMATCH, "the refresh token was issued to another client");
         }
         if (token.state() == RefreshToken.State.USED || !spend(digest)) {
@@ -84,7 +84,7 @@ public class Grants {
     public SessionGrant ofRefreshToken(String refreshToken, OidcClient client) {
         RefreshToken token = refreshToken == null ? null : em.find(RefreshToken.class, Digests.sha256Base64Url(refreshToken));
         SessionGrant grant = token == null ? null : em.find(SessionGrant.class, token.grantId());
-        return grant != null && grant.clientId().equals(client.clientId()) ? grant : null;
+        return grant != null && grant.authorization().clientId().equals(client.clientId()) ? grant : null;
     }
 
     /** Whether tokens issued under this grant still count (the userinfo endpoint asks). */
@@ -102,7 +102,7 @@ public class Grants {
 
     /** Revokes every active grant of the session: its applications' tokens stop counting. Returns them. */
     public List<SessionGrant> endSession(String sid) {
-        List<SessionGrant> active = em.createQuery("select g from SessionGrant g where g.sid = :sid and g.state = :active"
+        List<SessionGrant> active = em.createQuery("select g from SessionGrant g where g.authorization.sid = :sid and g.state = :active"
                         + " order by g.createdAt", SessionGrant.class)
                 .setParameter("sid", sid)
                 .setParameter("active", SessionGrant.State.ACTIVE)

@@ -61,7 +61,7 @@ public class OidcClients {
      */
     public int removeAllBut(List<String> registered) {
         List<String> keep = registered.isEmpty() ? List.of("") : registered;
-        em.createQuery("delete from AuthorizationCode c where c.clientId not in :keep").setParameter("keep", keep).executeUpdate();
+        em.createQuery("delete from AuthorizationCode c where c.authorization.clientId not in :keep").setParameter("keep", keep).executeUpdate();
         return em.createQuery("delete from OidcClient c where c.clientId not in :keep").setParameter("keep", keep).executeUpdate();
     }
 

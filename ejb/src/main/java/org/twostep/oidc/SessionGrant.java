@@ -1,6 +1,7 @@
 package org.twostep.oidc;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,7 +10,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.twostep.audit.Method;
 
 /**
  * What one redeemed code gave one client in one TwoStep session ({@code sid}): the scope, and when
@@ -30,28 +30,8 @@ public class SessionGrant {
     @Column(length = 43)
     private String id;
 
-    @Column(name = "client_id", nullable = false, length = 64)
-    private String clientId;
-
-    @Column(name = "account_id", nullable = false)
-    private long accountId;
-
-    @Column(nullable = false, length = 43)
-    private String sid;
-
-    @Column(nullable = false, length = 512)
-    private String scope;
-
-    @Column(name = "auth_time", nullable = false)
-    private Instant authTime;
-
-    @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(nullable = false, length = 16)
-    private Method method;
-
-    @Column(nullable = false, length = 512)
-    private String issuer;
+    @Embedded
+    private Authorization authorization;
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -69,13 +49,7 @@ public class SessionGrant {
 
     SessionGrant(String id, AuthorizationCode code, Instant now, Instant expiresAt) {
         this.id = id;
-        this.clientId = code.clientId();
-        this.accountId = code.accountId();
-        this.sid = code.sid();
-        this.scope = code.scope();
-        this.authTime = code.authTime();
-        this.method = code.method();
-        this.issuer = code.issuer();
+        this.authorization = code.authorization().copy();
         this.state = State.ACTIVE;
         this.createdAt = now;
         this.expiresAt = expiresAt;
@@ -85,32 +59,9 @@ public class SessionGrant {
         return id;
     }
 
-    String clientId() {
-        return clientId;
-    }
-
-    long accountId() {
-        return accountId;
-    }
-
-    String sid() {
-        return sid;
-    }
-
-    String scope() {
-        return scope;
-    }
-
-    Instant authTime() {
-        return authTime;
-    }
-
-    Method method() {
-        return method;
-    }
-
-    String issuer() {
-        return issuer;
+    /** What the sign-in authorized, as the code carried it. */
+    Authorization authorization() {
+        return authorization;
     }
 
     Instant expiresAt() {
