@@ -3,8 +3,6 @@ package org.twostep.account;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,9 +11,11 @@ import org.twostep.config.Settings;
 import org.twostep.fault.ServiceBusyException;
 
 /**
- * Password hashing with Jakarta Security's {@link Pbkdf2PasswordHash}. A stored hash carries its
- * parameters ({@code PBKDF2WithHmacSHA256:600000:salt:hash}), so a change of the configured
- * algorithm or iterations is picked up by {@link #isOutdated} and applied at the next login.
+ * Password hashing with the configured {@link PasswordHash}: PBKDF2 (by default) or Argon2id. A
+ * stored hash carries its algorithm and parameters ({@code PBKDF2WithHmacSHA256:600000:salt:hash},
+ * {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), so any stored hash is verified with what made
+ * it, and a change of the configured algorithm or parameters is picked up by {@link #isOutdated} and
+ * applied at the next login.
  *
  * <pre>{@code
  * String stored = hashes.hash(password);
@@ -31,9 +31,6 @@ import org.twostep.fault.ServiceBusyException;
 public class PasswordHashes {
 
     @Inject
-    Pbkdf2PasswordHash pbkdf2;
-
-    @Inject
     Settings settings;
 
     static final long MAX_WAIT_SECONDS = 5;
@@ -43,27 +40,22 @@ public class PasswordHashes {
     private final Semaphore processors = new Semaphore(cores, true);
     private final AtomicInteger waiting = new AtomicInteger();
 
-    private String currentPrefix;
+    private PasswordHash configured;
     private String dummyHash;
 
     @PostConstruct
     void configure() {
-        pbkdf2.initialize(Map.of(
-                "Pbkdf2PasswordHash.Algorithm", settings.passwordAlgorithm(),
-                "Pbkdf2PasswordHash.Iterations", Integer.toString(settings.passwordIterations()),
-                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
-        currentPrefix = settings.passwordAlgorithm() + ":" + settings.passwordIterations() + ":";
-        dummyHash = pbkdf2.generate("no account has this password".toCharArray());
+        configured = settings.passwordHash();
+        dummyHash = configured.hash("no account has this password".toCharArray());
     }
 
     public String hash(char[] password) {
-        return inTurn(() -> pbkdf2.generate(password));
+        return inTurn(() -> configured.hash(password));
     }
 
-    /** Constant-time comparison of the derived keys is Pbkdf2PasswordHash's own. */
+    /** Verified with the algorithm and parameters the stored hash names; the keys compared in constant time. */
     public boolean verify(char[] password, String storedHash) {
-        return inTurn(() -> pbkdf2.verify(password, storedHash));
+        return inTurn(() -> PasswordHash.verify(password, storedHash));
     }
 
     /**
@@ -98,6 +90,6 @@ public class PasswordHashes {
 
     /** Whether a stored hash was made with other parameters than the configured ones. */
     public boolean isOutdated(String storedHash) {
-        return !storedHash.startsWith(currentPrefix);
+        return !configured.madeThis(storedHash);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.twostep.account.PasswordHash;
 import org.twostep.policy.Escalation;
 
 /**
@@ -34,6 +35,19 @@ public class Settings {
     @Inject
     @ConfigProperty(name = "twostep.password.iterations", defaultValue = "600000")
     int passwordIterations;
+
+    // OWASP Password Storage Cheat Sheet, Argon2id: 19 MiB, 2 passes, 1 lane at the least.
+    @Inject
+    @ConfigProperty(name = "twostep.password.argon2.memory-kib", defaultValue = "19456")
+    int argon2MemoryKib;
+
+    @Inject
+    @ConfigProperty(name = "twostep.password.argon2.iterations", defaultValue = "2")
+    int argon2Iterations;
+
+    @Inject
+    @ConfigProperty(name = "twostep.password.argon2.parallelism", defaultValue = "1")
+    int argon2Parallelism;
 
     @Inject
     @ConfigProperty(name = "twostep.totp.algorithm", defaultValue = "SHA1")
@@ -189,6 +203,11 @@ public class Settings {
 
     public int passwordIterations() {
         return passwordIterations;
+    }
+
+    /** The hash new and outdated passwords get: {@code twostep.password.algorithm} with its parameters. */
+    public PasswordHash passwordHash() {
+        return PasswordHash.of(passwordAlgorithm, passwordIterations, argon2MemoryKib, argon2Iterations, argon2Parallelism);
     }
 
     /** The HMAC of new authenticator apps: {@code SHA1}, {@code SHA256} or {@code SHA512}. */
