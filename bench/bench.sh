@@ -18,9 +18,9 @@ FIRST_WARMUP=${BENCH_FIRST_WARMUP:-120}      # a fresh server: the JIT takes min
 WARMUP=${BENCH_WARMUP:-15}
 WINDOW=${BENCH_WINDOW:-45}
 FLOW=${BENCH_FLOW:-twostep}                 # or twostep-oidc: authorize, the login, the code redeemed
-HASHES=${BENCH_HASHES:-"pbkdf2:1024 pbkdf2:600000 argon2id:7168:5:1"}
+HASHES=${BENCH_HASHES-"pbkdf2:1024 pbkdf2:600000 argon2id:7168:5:1"}
 KEYCLOAK=${BENCH_KEYCLOAK:-1}
-KEYCLOAK_HASHES=${BENCH_KEYCLOAK_HASHES:-"pbkdf2:1 pbkdf2:600000 argon2id:7168:5:1"}
+KEYCLOAK_HASHES=${BENCH_KEYCLOAK_HASHES-"pbkdf2:1 pbkdf2:600000 argon2id:7168:5:1"}
 KEYCLOAK_VERSION=26.7.3
 SERVER_JAVA_HOME=${BENCH_SERVER_JAVA_HOME:-${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}}
 

@@ -160,6 +160,7 @@ final class Browser {
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(target)
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", target.getScheme() + "://" + target.getRawAuthority()) // as a browser sends it with a form
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

@@ -52,6 +52,47 @@ class LoginFlowIT extends TwoStepIT {
     }
 
     @Test
+    void theLoginAndChallengePagesKeepNoViewStateInTheSession() {
+        EnrolledUser user = enrolledUser("stateless");
+        Browser browser = browser();
+        Browser.Page login = browser.open("login.xhtml");
+        assertEquals("stateless", viewState(login, "login"), "the login page is a stateless view");
+        Browser.Page challenge = browser.submit(login, "login", Map.of("username", user.username(), "password", PASSWORD), "signIn");
+        assertEquals("stateless", viewState(challenge, "challenge"), "so is the challenge page");
+        Browser.Page security = enterCode(browser, challenge, user.app().nextCode());
+        assertEquals("/twostep/home.xhtml", security.path());
+        assertSignedInAs(security, user.username());
+    }
+
+    private static String viewState(Browser.Page page, String formId) {
+        return page.doc().getElementById(formId).selectFirst("input[name=jakarta.faces.ViewState]").val();
+    }
+
+    @Test
+    void aFormPostedFromAnotherSiteIsRefusedBeforeAnythingReadsIt() {
+        EnrolledUser user = enrolledUser("crosssite");
+        Browser browser = browser();
+        long passwordsBefore = firstFactorsOk(user);
+        Browser.Page login = browser.open("login.xhtml");
+        byte[] form = Browser.encoded(browser.formFields(login, "login", Map.of("username", user.username(), "password", PASSWORD),
+                "signIn")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String origin : List.of("https://attacker.example", "null", "http://localhost:8080.attacker.example")) {
+            Browser.Raw forged = browser.postBytes(browser.formAction(login, "login"), "application/x-www-form-urlencoded", form, origin);
+            assertEquals(403, forged.status(), origin);
+            assertEquals("Forms are taken only from TwoStep's own pages.", forged.body());
+        }
+        assertEquals(passwordsBefore, firstFactorsOk(user), "the password was never looked at");
+        assertEquals("/twostep/login.xhtml", browser.open("home.xhtml").path(), "nobody signed in");
+        Browser.Page challenge = browser.submit(browser.open("login.xhtml"), "login",
+                Map.of("username", user.username(), "password", PASSWORD), "signIn");
+        assertEquals("/twostep/challenge.xhtml", challenge.path(), "the same form from the site's own page goes through");
+    }
+
+    private long firstFactorsOk(EnrolledUser user) {
+        return db.audit(user.username()).stream().filter(r -> r.type().equals("FIRST_FACTOR_OK")).count();
+    }
+
+    @Test
     void servedFieldsCarryAutofillHintsAndTheFocus() {
         Browser browser = browser();
         Browser.Page login = browser.open("login.xhtml");

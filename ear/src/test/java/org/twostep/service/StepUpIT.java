@@ -78,8 +78,8 @@ class StepUpIT extends ServiceIT {
         String recoveryCode = recoveryCodes.regenerate(who, Enrolled.CLIENT).get(0);
         clock.move(Duration.ofSeconds(30)); // the code of the sign-in is spent
         ChallengeTicket stepUp = challenges.openStepUp(who, true, Enrolled.CLIENT);
-        assertEquals(false, challenges.options(stepUp.id()).totp(), "the page offers no app");
-        assertEquals(false, challenges.options(stepUp.id()).recoveryCode(), "nor a recovery code");
+        assertEquals(false, stepUp.options().totp(), "the page offers no app");
+        assertEquals(false, stepUp.options().recoveryCode(), "nor a recovery code");
         assertEquals(Reason.NO_PENDING_CHALLENGE, refusal(() -> verifications.totp(Proving.stepUp(stepUp.id(), who.accountId()), currentCode(user), Enrolled.CLIENT)));
         assertEquals(Reason.NO_PENDING_CHALLENGE, refusal(() -> verifications.recoveryCode(Proving.stepUp(stepUp.id(), who.accountId()), recoveryCode,
                 Enrolled.CLIENT)));

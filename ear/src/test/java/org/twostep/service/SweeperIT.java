@@ -68,6 +68,23 @@ class SweeperIT extends ServiceIT {
     }
 
     @Test
+    void aBacklogOfSeveralBatchesIsSweptInOneSweepEachAuditedOnce() {
+        Enrolled user = enrolled("backlog");
+        int backlog = 1_201; // more than two of the sweeper's batches (500 each), and a short last one
+        for (int i = 0; i < backlog; i++) {
+            challenges.open(user.afterPassword(), user.attempt());
+        }
+        clock.move(settings.challengeTtl());
+        sweeper.sweep();
+        assertEquals(0L, em.createQuery("select count(c) from PendingChallenge c where c.accountId = :account and c.state = :pending",
+                Long.class).setParameter("account", user.accountId()).setParameter("pending", PendingChallenge.State.PENDING)
+                .getSingleResult(), "none left pending");
+        assertEquals(backlog, count(user.accountId(), EventType.CHALLENGE_EXPIRED), "each audited exactly once");
+        sweeper.sweep();
+        assertEquals(backlog, count(user.accountId(), EventType.CHALLENGE_EXPIRED), "and not again");
+    }
+
+    @Test
     void aChallengePastItsTimeIsRefusedEvenBeforeTheSweeperSeesIt() {
         Enrolled user = enrolled("unswept");
         ChallengeTicket ticket = challenges.open(user.afterPassword(), user.attempt());

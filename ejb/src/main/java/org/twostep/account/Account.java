@@ -2,6 +2,7 @@ package org.twostep.account;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import org.twostep.audit.Method;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -89,6 +90,11 @@ public class Account {
     /** Random, base64url; what authenticators store as the user handle of a passkey. */
     @Column(name = "webauthn_user_handle", length = 64, unique = true)
     private String webAuthnUserHandle;
+
+    /** The second factor (an app or a key) of the last sign-in with one; the challenge page offers it first. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "last_second_factor", length = 16)
+    private Method lastSecondFactor;
 
     /** Random (a UUID); the {@code sub} of this account's ID tokens, stable and never the username. */
     @Column(name = "oidc_subject", length = 36, unique = true)
@@ -183,6 +189,18 @@ public class Account {
         failedPasswords = count.failures();
         passwordLockouts = count.lockouts();
         passwordWaitUntil = count.until();
+    }
+
+    /** The app or key of the last sign-in with one; null when it never signed in with one. */
+    public Method lastSecondFactor() {
+        return lastSecondFactor;
+    }
+
+    /** Remembers a sign-in's second factor, when it is an app or a key (a recovery code is an exception, not a habit). */
+    public void signedInWith(Method method) {
+        if (method == Method.TOTP || method == Method.WEBAUTHN) {
+            lastSecondFactor = method;
+        }
     }
 
     /** The account's subject identifier for OpenID Connect, made at its first use. */

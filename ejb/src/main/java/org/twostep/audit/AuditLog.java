@@ -17,7 +17,6 @@ import java.util.logging.Logger;
  * <pre>{@code
  * @EJB AuditLog audit;
  * audit.refusal(AuditEvent.refused(EventType.FIRST_FACTOR_FAILED, Reason.UNKNOWN_USER, attempt));
- * Method last = audit.lastSecondFactorMethod(accountId);  // TOTP, WEBAUTHN or null
  * }</pre>
  */
 @Stateless
@@ -71,17 +70,5 @@ public class AuditLog {
     public int purgeOlderThan(Instant before) {
         return em.createQuery("delete from AuditEvent e where e.occurredAt < :before").setParameter("before", before)
                 .executeUpdate();
-    }
-
-    /** The second factor (an app or a key) the account last signed in with; null when it never did. */
-    public Method lastSecondFactorMethod(long accountId) {
-        List<Method> last = em.createQuery("select e.method from AuditEvent e where e.accountId = :account"
-                        + " and e.type = :loginOk and e.method in :methods order by e.id desc", Method.class)
-                .setParameter("account", accountId)
-                .setParameter("loginOk", EventType.LOGIN_OK)
-                .setParameter("methods", List.of(Method.TOTP, Method.WEBAUTHN))
-                .setMaxResults(1)
-                .getResultList();
-        return last.isEmpty() ? null : last.get(0);
     }
 }

@@ -11,6 +11,8 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +54,12 @@ public class ChallengeSweeper {
 
     @EJB
     Authorizations authorizations;
+
+    /** Challenges expired (and audited) per transaction: a backlog of a million is as light to sweep as a few. */
+    static final int EXPIRY_BATCH = 500;
+
+    /** A sweep longer than this says so at INFO, with what it did: a backlog an operator should know of. */
+    static final Duration SLOW_SWEEP = Duration.ofSeconds(10);
 
     /** Secrets looked at per sweep during a key rotation: a short transaction of its own each time, however many there are. */
     static final int RESEAL_BATCH = 100;
@@ -104,18 +112,35 @@ public class ChallengeSweeper {
         rotationDone = resealed.nextAfterId() == 0 && resealed.left() - resealed.unreadable() <= 0;
     }
 
+    /** Expires every challenge due, a batch per transaction, until a batch comes back short. */
+    private int expireAll(Instant now) {
+        int total = 0;
+        int batch;
+        do {
+            batch = challenges.expireDue(now, EXPIRY_BATCH);
+            total += batch;
+        } while (batch == EXPIRY_BATCH);
+        return total;
+    }
+
     /** Stopped with the application: no run may start while the beans it calls stop. */
     @PreDestroy
     void cancel() {
         timers.getTimers().forEach(Timer::cancel);
     }
 
-    /** One sweep at the clock's now; public so that tests with a moved clock can run one without waiting. */
+    /**
+     * One sweep at the clock's now; public so that tests with a moved clock can run one without waiting.
+     * No transaction of its own: each piece of work runs in its own, and the expiry in batches, so
+     * neither a lock nor the memory held grows with the backlog.
+     */
     @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void sweep() {
+        long started = System.nanoTime();
         Instant now = clock.instant();
         Instant retainedSince = now.minus(settings.challengeRetention());
-        int expired = challenges.expireDue(now);
+        int expired = expireAll(now);
         int purged = challenges.purgeFinished(retainedSince);
         int abandoned = totp.purgeAbandoned(retainedSince);
         int ceremoniesPurged = ceremonies.purgeExpired(now);
@@ -123,7 +148,11 @@ public class ChallengeSweeper {
         int grantsPurged = grants.purgeExpired(now);
         int auditPurged = audit.purgeOlderThan(now.minus(settings.auditRetention()));
         rotate();
-        if (expired + purged + abandoned + ceremoniesPurged + codesPurged + grantsPurged + auditPurged > 0) {
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (took.compareTo(SLOW_SWEEP) > 0) {
+            log.info(() -> "Sweep took " + took.toMillis() + " ms: " + expired + " challenges expired (in batches of "
+                    + EXPIRY_BATCH + "), " + purged + " purged, " + auditPurged + " audit events past their retention purged");
+        } else if (expired + purged + abandoned + ceremoniesPurged + codesPurged + grantsPurged + auditPurged > 0) {
             log.fine(() -> "Sweep: " + expired + " challenges expired, " + purged + " purged; " + abandoned
                     + " abandoned enrollments, " + ceremoniesPurged + " WebAuthn ceremonies, " + codesPurged
                     + " authorization codes, " + grantsPurged + " refresh tokens and grants, " + auditPurged

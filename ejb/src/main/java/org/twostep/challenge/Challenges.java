@@ -2,6 +2,8 @@ package org.twostep.challenge;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -31,7 +33,7 @@ import org.twostep.totp.TotpEnrollment;
  * <pre>{@code
  * ChallengeTicket ticket = challenges.open(who, attempt);                 // after the password
  * SignedIn who = verifications.totp(Proving.login(ticket.id()), "123456", client); // or a VerificationException
- * int expired = challenges.expireDue(clock.instant());                     // the sweeper
+ * int expired = challenges.expireDue(clock.instant(), 500);                // the sweeper, a batch
  * }</pre>
  */
 @Stateless
@@ -63,13 +65,14 @@ public class Challenges {
 
     /** Opens the second step for an account whose password was accepted: to prove a factor, or to enroll the first. */
     public ChallengeTicket open(SignedIn who, LoginAttempt attempt) {
-        PendingChallenge.Purpose purpose = factors.hasAny(who.accountId())
+        SecondFactorOptions options = factors.options(who.accountId());
+        PendingChallenge.Purpose purpose = options.any()
                 ? PendingChallenge.Purpose.SECOND_FACTOR
                 : PendingChallenge.Purpose.ENROLLMENT;
         PendingChallenge challenge = create(who.accountId(), attempt, purpose);
         audit.record(AuditEvent.succeeded(EventType.FIRST_FACTOR_OK, attempt).forAccount(who.accountId())
                 .by(Method.PASSWORD).detail(purpose == PendingChallenge.Purpose.ENROLLMENT ? "enrollment required" : null));
-        return new ChallengeTicket(challenge.id(), purpose);
+        return new ChallengeTicket(challenge.id(), purpose, options.any() ? options : SecondFactorOptions.NONE);
     }
 
     /**
@@ -81,7 +84,8 @@ public class Challenges {
         PendingChallenge challenge = create(who.accountId(), attempt,
                 keyOnly ? PendingChallenge.Purpose.STEP_UP_KEY : PendingChallenge.Purpose.STEP_UP);
         audit.record(AuditEvent.succeeded(EventType.STEP_UP_STARTED, attempt).forAccount(who.accountId()));
-        return new ChallengeTicket(challenge.id(), challenge.purpose());
+        SecondFactorOptions options = factors.options(who.accountId());
+        return new ChallengeTicket(challenge.id(), challenge.purpose(), keyOnly ? options.keysOnly() : options);
     }
 
     private PendingChallenge create(long accountId, LoginAttempt attempt, PendingChallenge.Purpose purpose) {
@@ -90,16 +94,6 @@ public class Challenges {
                 attempt.correlationId(), now, now.plus(settings.challengeTtl()));
         em.persist(challenge);
         return challenge;
-    }
-
-    /** What the challenge page offers this pending login, and which method it used last. */
-    public SecondFactorOptions options(String challengeId) {
-        PendingChallenge challenge = challengeId == null ? null : em.find(PendingChallenge.class, challengeId);
-        if (challenge == null) {
-            return SecondFactorOptions.NONE;
-        }
-        SecondFactorOptions options = factors.options(challenge.accountId());
-        return challenge.purpose() == PendingChallenge.Purpose.STEP_UP_KEY ? options.keysOnly() : options;
     }
 
     /**
@@ -117,14 +111,22 @@ public class Challenges {
         return enrollment;
     }
 
-    /** The sweeper's work: marks every pending challenge past its time to live expired, and audits each once. */
-    public int expireDue(Instant now) {
+    /**
+     * The sweeper's work, one batch in a transaction of its own: marks up to {@code max} pending
+     * challenges past their time to live expired, and audits each once. The sweeper calls it until a
+     * batch comes back short, so a backlog of any size is swept in constant memory.
+     *
+     * @return how many were expired; fewer than {@code max} when none is left
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int expireDue(Instant now, int max) {
         // Locked, so a verification of one of them waits, and each is expired and audited exactly once.
         List<PendingChallenge> due = em.createQuery("select c from PendingChallenge c where c.state = :pending"
-                        + " and c.expiresAt <= :now", PendingChallenge.class)
+                        + " and c.expiresAt <= :now order by c.expiresAt", PendingChallenge.class)
                 .setParameter("pending", PendingChallenge.State.PENDING)
                 .setParameter("now", now)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setMaxResults(max)
                 .getResultList();
         if (due.isEmpty()) {
             return 0;

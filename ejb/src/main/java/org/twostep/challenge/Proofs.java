@@ -222,6 +222,9 @@ public class Proofs {
         lockout.clearCodes(account);
         EventType event = challenge.purpose() == PendingChallenge.Purpose.STEP_UP
                 || challenge.purpose() == PendingChallenge.Purpose.STEP_UP_KEY ? EventType.STEP_UP_OK : EventType.LOGIN_OK;
+        if (event == EventType.LOGIN_OK) {
+            account.signedInWith(method);
+        }
         audit.record(AuditEvent.succeeded(event, LiveChallenges.attemptOf(challenge, client))
                 .forAccount(account.id()).by(method).detail(detail));
         return SignedIn.of(account, clock.instant(), method);

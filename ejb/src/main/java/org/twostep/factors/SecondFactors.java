@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import org.twostep.account.Account;
 import org.twostep.account.Accounts;
 import org.twostep.account.SignedIn;
@@ -17,6 +18,7 @@ import org.twostep.policy.StepUpWindow;
 import org.twostep.recovery.RecoveryCodeSets;
 import org.twostep.refusal.Reason;
 import org.twostep.refusal.VerificationException;
+import org.twostep.totp.TotpAuthenticator;
 import org.twostep.totp.TotpAuthenticators;
 import org.twostep.totp.TotpEnrollment;
 import org.twostep.webauthn.WebAuthnKeys;
@@ -62,11 +64,26 @@ public class SecondFactors {
         return totp.hasActive(accountId) || keys.hasAny(accountId);
     }
 
-    /** What the challenge page offers the account, and which method it used last. */
+    /**
+     * What the challenge page offers the account, and which method it used last: one query, made
+     * when the challenge opens (the page itself reads the session).
+     */
     public SecondFactorOptions options(long accountId) {
-        Method last = audit.lastSecondFactorMethod(accountId);
-        return new SecondFactorOptions(totp.hasActive(accountId), keys.hasAny(accountId),
-                recoveryCodes.remaining(accountId) > 0, last == null ? Method.TOTP : last);
+        List<Object[]> found = em.createQuery("select a.lastSecondFactor,"
+                        + " (select count(t) from TotpAuthenticator t where t.accountId = a.id and t.status = :active),"
+                        + " (select count(k) from WebAuthnCredential k where k.accountId = a.id),"
+                        + " (select count(r) from RecoveryCode r where r.accountId = a.id and r.usedAt is null)"
+                        + " from Account a where a.id = :account", Object[].class)
+                .setParameter("active", TotpAuthenticator.Status.ACTIVE)
+                .setParameter("account", accountId)
+                .getResultList();
+        if (found.isEmpty()) {
+            return SecondFactorOptions.NONE;
+        }
+        Object[] row = found.get(0);
+        Method last = (Method) row[0];
+        return new SecondFactorOptions(((Number) row[1]).longValue() > 0, ((Number) row[2]).longValue() > 0,
+                ((Number) row[3]).longValue() > 0, last == null ? Method.TOTP : last);
     }
 
     /** What the signed-in pages show of an account. */

@@ -3,6 +3,7 @@ package org.twostep.oidc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -23,8 +24,9 @@ import org.twostep.refusal.Reason;
  * List<SessionGrant> ended = grants.endSession(sid);        // at sign-out
  * }</pre>
  *
- * A CDI bean, not an enterprise bean: it always works in its caller's transaction ({@link Authorizations},
- * the sweeper), and a revocation made before an {@link OidcException} is thrown commits with it.
+ * A CDI bean, not an enterprise bean: it works in its caller's transaction ({@link Authorizations}),
+ * and a revocation made before an {@link OidcException} is thrown commits with it. The sweeper, which
+ * runs each piece of its work in a transaction of its own, gets one for {@link #purgeExpired}.
  */
 @ApplicationScoped
 public class Grants {
@@ -112,6 +114,7 @@ public class Grants {
     }
 
     /** Deletes refresh tokens and grants past their end (the sweeper's work): they serve no one. */
+    @Transactional
     public int purgeExpired(Instant before) {
         int tokens = em.createQuery("delete from RefreshToken t where t.expiresAt < :before").setParameter("before", before)
                 .executeUpdate();

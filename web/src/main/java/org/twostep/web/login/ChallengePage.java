@@ -1,12 +1,10 @@
 package org.twostep.web.login;
 
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import org.twostep.challenge.Challenges;
 import org.twostep.challenge.PendingChallenge;
 import org.twostep.factors.SecondFactorOptions;
 
@@ -21,11 +19,7 @@ public class ChallengePage {
     @Inject
     FacesContext faces;
 
-    @EJB
-    Challenges challenges;
-
     private String code;
-    private SecondFactorOptions options;
     private String recoveryCode;
 
     /** A signed-in caller has nothing to verify here, unless a step-up is under way (the mechanism's step-up state). */
@@ -46,13 +40,10 @@ public class ChallengePage {
         return pending != null && pending.purpose() == PendingChallenge.Purpose.STEP_UP_KEY;
     }
 
-    /** The second factors this login can use, the one used last first. */
+    /** The second factors this login can use, the one used last first: read when the challenge opened. */
     public SecondFactorOptions getOptions() {
-        if (options == null) {
-            PendingLogin pending = PendingLogin.get((HttpServletRequest) faces.getExternalContext().getRequest());
-            options = challenges.options(pending == null ? null : pending.challengeId());
-        }
-        return options;
+        PendingLogin pending = PendingLogin.get((HttpServletRequest) faces.getExternalContext().getRequest());
+        return pending == null ? SecondFactorOptions.NONE : pending.options();
     }
 
     public void verify() {

@@ -7,10 +7,12 @@ import org.twostep.account.SignedIn;
 import org.twostep.challenge.ChallengeTicket;
 import org.twostep.challenge.PendingChallenge;
 import org.twostep.challenge.Proving;
+import org.twostep.factors.SecondFactorOptions;
 
 /**
- * The named state "password accepted, second factor pending": only the challenge's id and purpose,
- * under one namespaced session key. Immutable and serializable, so a distributed session can carry it.
+ * The named state "password accepted, second factor pending": the challenge's id and purpose, and
+ * the second factors its page offers, under one namespaced session key. Immutable and serializable,
+ * so a distributed session can carry it.
  *
  * <pre>{@code
  * PendingLogin.save(request, ticket);              // after the password
@@ -18,7 +20,8 @@ import org.twostep.challenge.Proving;
  * PendingLogin.remove(request);                    // signed in, or start again
  * }</pre>
  */
-public record PendingLogin(String challengeId, PendingChallenge.Purpose purpose) implements Serializable {
+public record PendingLogin(String challengeId, PendingChallenge.Purpose purpose, SecondFactorOptions options)
+        implements Serializable {
 
     static final String KEY = "org.twostep.web.login.PendingLogin";
 
@@ -49,7 +52,7 @@ public record PendingLogin(String challengeId, PendingChallenge.Purpose purpose)
     }
 
     static void save(HttpServletRequest request, ChallengeTicket ticket) {
-        request.getSession().setAttribute(KEY, new PendingLogin(ticket.id(), ticket.purpose()));
+        request.getSession().setAttribute(KEY, new PendingLogin(ticket.id(), ticket.purpose(), ticket.options()));
     }
 
     public static PendingLogin get(HttpServletRequest request) {

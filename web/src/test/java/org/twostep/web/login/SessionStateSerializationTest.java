@@ -13,13 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.twostep.account.SignedIn;
 import org.twostep.audit.Method;
 import org.twostep.challenge.PendingChallenge;
+import org.twostep.factors.SecondFactorOptions;
 
 /** What the mechanism keeps in the HTTP session must survive serialization: a distributed session replicates it. */
 class SessionStateSerializationTest {
 
     @Test
     void pendingLoginSurvivesSerialization() throws Exception {
-        PendingLogin pending = new PendingLogin("3f1c8a9e-0000-4000-8000-000000000001", PendingChallenge.Purpose.ENROLLMENT);
+        PendingLogin pending = new PendingLogin("3f1c8a9e-0000-4000-8000-000000000001", PendingChallenge.Purpose.SECOND_FACTOR,
+                new SecondFactorOptions(true, true, false, Method.WEBAUTHN));
         assertEquals(pending, roundTrip(pending));
     }
 
