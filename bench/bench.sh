@@ -22,6 +22,10 @@ HASHES=${BENCH_HASHES-"pbkdf2:1024 pbkdf2:600000 argon2id:7168:5:1"}
 KEYCLOAK=${BENCH_KEYCLOAK:-1}
 KEYCLOAK_HASHES=${BENCH_KEYCLOAK_HASHES-"pbkdf2:1 pbkdf2:600000 argon2id:7168:5:1"}
 KEYCLOAK_VERSION=26.7.3
+# The run command's heap and collector (ear/pom.xml, run.jvm.sizing); BENCH_JFR=1 records each window
+# (bench/target/profile-*.jfr) with deep stacks.
+SERVER_SIZING=${BENCH_SERVER_SIZING:-"-Xms64m -Xmx512m -XX:+UseSerialGC"}
+JFR=${BENCH_JFR:-0}
 SERVER_JAVA_HOME=${BENCH_SERVER_JAVA_HOME:-${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}}
 
 TARGET=$ROOT/bench/target
@@ -60,6 +64,9 @@ mkdir -p "$DATA"
 SECRET_KEY=$(cat "$KEY_FILE")
 echo "server JDK: $("$SERVER_JAVA_HOME/bin/java" -version 2>&1 | head -1); results: $RESULTS"
 
+jfr=()
+[ "$JFR" = 1 ] && jfr=(--jfr "$TARGET" --jcmd "$SERVER_JAVA_HOME/bin/jcmd")
+
 for hash in $HASHES; do
   IFS=: read -r algorithm p1 p2 p3 <<< "$hash"
   if [ "$algorithm" = pbkdf2 ]; then
@@ -71,7 +78,9 @@ for hash in $HASHES; do
   echo "== TwoStep, $hash: seeding $USERS accounts"
   "$JAVA_BIN" -cp "$CP" org.twostep.bench.Seed --jdbc "jdbc:h2:file:$DATA/twostep/twostep" \
       --users "$USERS" --hash "$hash" --secret-key "$SECRET_KEY"
-  JAVA_HOME=$SERVER_JAVA_HOME "$WILDFLY/bin/standalone.sh" -Djboss.server.data.dir="$DATA" \
+  sizing=$SERVER_SIZING
+  [ "$JFR" = 1 ] && sizing="$sizing -XX:FlightRecorderOptions:stackdepth=512"
+  JAVA_HOME=$SERVER_JAVA_HOME JBOSS_JAVA_SIZING=$sizing "$WILDFLY/bin/standalone.sh" -Djboss.server.data.dir="$DATA" \
       -Dtwostep.secret-key="$SECRET_KEY" -Dtwostep.proxy-address-forwarding=true \
       -Dtwostep.oidc.clients=hello-oidc,hello-jakarta,bench \
       -Dtwostep.oidc.client.bench.secret=bench-client-secret-of-at-least-32-chars \
@@ -81,7 +90,7 @@ for hash in $HASHES; do
   SERVER_PID=$(pgrep -f "jboss-modules.jar.*jboss.server.data.dir=$DATA" | head -1)
   "$JAVA_BIN" -cp "$CP" org.twostep.bench.Load --flow "$FLOW" --base http://127.0.0.1:8080 --server-pid "$SERVER_PID" \
       --users "$USERS" --concurrency "$CONCURRENCY" --first-warmup "$FIRST_WARMUP" --warmup "$WARMUP" --window "$WINDOW" \
-      --label "$hash" --out "$RESULTS"
+      --label "$hash" --out "$RESULTS" "${jfr[@]}"
   stop_server
 done
 

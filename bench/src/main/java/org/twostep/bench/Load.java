@@ -38,6 +38,7 @@ public final class Load {
         Duration window = Duration.ofSeconds(Long.parseLong(options.getOrDefault("window", "45")));
         String label = options.getOrDefault("label", "");
         Path out = options.containsKey("out") ? Path.of(options.get("out")) : null;
+        Recording recording = options.containsKey("jfr") ? new Recording(options.get("jcmd"), pid, Path.of(options.get("jfr"))) : null;
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
@@ -51,7 +52,7 @@ public final class Load {
         boolean first = true;
         for (String level : options.getOrDefault("concurrency", "1,2,4,8").split(",")) {
             Level result = new Level(flow, http, users, next, Integer.parseInt(level.strip()))
-                    .run(first ? firstWarmup : warmup, window, pid);
+                    .run(first ? firstWarmup : warmup, window, pid, recording, label);
             first = false;
             String json = result.toJson(flowName, label);
             System.out.println(json);
@@ -88,7 +89,7 @@ public final class Load {
             this.concurrency = concurrency;
         }
 
-        Level run(Duration warmup, Duration window, long pid) throws InterruptedException {
+        Level run(Duration warmup, Duration window, long pid, Recording recording, String label) throws Exception {
             List<Worker> workers = new ArrayList<>();
             for (int i = 0; i < concurrency; i++) {
                 Worker worker = new Worker();
@@ -96,6 +97,9 @@ public final class Load {
                 worker.thread.start();
             }
             Thread.sleep(warmup.toMillis());
+            if (recording != null) {
+                recording.start(label + "-c" + concurrency);
+            }
             ServerSample before = ServerSample.of(pid);
             measuring = true;
             long peakRss = 0;
@@ -106,6 +110,9 @@ public final class Load {
             }
             measuring = false;
             ServerSample after = ServerSample.of(pid);
+            if (recording != null) {
+                recording.stop();
+            }
             running = false;
             for (Worker worker : workers) {
                 worker.thread.join();
@@ -178,6 +185,27 @@ public final class Load {
                 separator = ",";
             }
             return json.append("}}").toString();
+        }
+    }
+
+    /** A JFR recording of the server over each measurement window, by the server JDK's {@code jcmd}. */
+    record Recording(String jcmd, long pid, Path directory) {
+        void start(String name) throws Exception {
+            Path file = directory.toAbsolutePath().resolve("profile-" + name.replaceAll("[^A-Za-z0-9.-]", "-") + ".jfr");
+            run("JFR.start", "name=bench", "settings=profile", "filename=" + file);
+        }
+
+        void stop() throws Exception {
+            run("JFR.stop", "name=bench");
+        }
+
+        private void run(String... command) throws Exception {
+            List<String> line = new ArrayList<>(List.of(jcmd == null ? "jcmd" : jcmd, Long.toString(pid)));
+            line.addAll(List.of(command));
+            Process process = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed");
+            }
         }
     }
 

@@ -63,7 +63,8 @@ public final class Seed {
         }
     }
 
-    static PasswordHash hashOf(String spec) {
+    /** A {@code --hash} value as the hash it names. */
+    public static PasswordHash hashOf(String spec) {
         String[] parts = spec.split(":");
         return switch (parts[0]) {
             case "pbkdf2" -> new Pbkdf2Hash("PBKDF2WithHmacSHA256", Integer.parseInt(parts[1]));

@@ -18,12 +18,14 @@ import javax.crypto.spec.PBEKeySpec;
  * }</pre>
  *
  * @param algorithm  {@code PBKDF2WithHmacSHA224}, {@code 256}, {@code 384} or {@code 512}
- * @param iterations at least 1; OWASP asks 600,000 for SHA-256
+ * @param iterations at least 1,024 (as Jakarta Security's own); OWASP asks 600,000 for SHA-256
  */
 public record Pbkdf2Hash(String algorithm, int iterations) implements PasswordHash {
 
     private static final Set<String> ALGORITHMS = Set.of(
             "PBKDF2WithHmacSHA224", "PBKDF2WithHmacSHA256", "PBKDF2WithHmacSHA384", "PBKDF2WithHmacSHA512");
+    /** The fewest iterations a configuration may ask: Jakarta Security's {@code Pbkdf2PasswordHash} floor. */
+    static final int MIN_ITERATIONS = 1_024;
     /** A stored hash names no more than this, so a damaged row cannot ask for an endless loop. */
     private static final int MAX_ITERATIONS = 10_000_000;
 
@@ -31,8 +33,8 @@ public record Pbkdf2Hash(String algorithm, int iterations) implements PasswordHa
         if (!ALGORITHMS.contains(algorithm)) {
             throw new IllegalArgumentException("twostep.password.algorithm must be argon2id or one of " + ALGORITHMS);
         }
-        if (iterations < 1 || iterations > MAX_ITERATIONS) {
-            throw new IllegalArgumentException("twostep.password.iterations must be between 1 and " + MAX_ITERATIONS);
+        if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
+            throw new IllegalArgumentException("twostep.password.iterations must be between " + MIN_ITERATIONS + " and " + MAX_ITERATIONS);
         }
     }
 

@@ -108,13 +108,13 @@ public class WebAuthnKeys {
         }
     }
 
+    /** What the security page shows of each key: read as that, not as whole credentials with their public keys. */
     public List<WebAuthnFactor> list(long accountId) {
-        return em.createQuery("select c from WebAuthnCredential c where c.accountId = :account order by c.createdAt",
-                        WebAuthnCredential.class)
+        return em.createQuery("select new org.twostep.webauthn.WebAuthnFactor(c.id, c.nickname, c.discoverable, c.createdAt,"
+                        + " c.lastUsedAt) from WebAuthnCredential c where c.accountId = :account order by c.createdAt",
+                        WebAuthnFactor.class)
                 .setParameter("account", accountId)
-                .getResultStream()
-                .map(WebAuthnKeys::factorOf)
-                .toList();
+                .getResultList();
     }
 
     public long count(long accountId) {

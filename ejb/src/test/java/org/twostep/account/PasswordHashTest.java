@@ -15,7 +15,7 @@ class PasswordHashTest {
 
     private static final char[] PASSWORD = "correct horse battery staple".toCharArray();
     private static final Argon2idHash ARGON2 = new Argon2idHash(64, 1, 1); // small: the test is about the format
-    private static final Pbkdf2Hash PBKDF2 = new Pbkdf2Hash("PBKDF2WithHmacSHA256", 1_000);
+    private static final Pbkdf2Hash PBKDF2 = new Pbkdf2Hash("PBKDF2WithHmacSHA256", 1_024);
 
     @Test
     void argon2idIsStoredInThePhcFormatWithItsParameters() {
@@ -39,9 +39,9 @@ class PasswordHashTest {
         String stored = PBKDF2.hash(PASSWORD);
         String[] parts = stored.split(":");
         assertEquals("PBKDF2WithHmacSHA256", parts[0]);
-        assertEquals("1000", parts[1]);
+        assertEquals("1024", parts[1]);
         byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new PBEKeySpec(PASSWORD, Base64.getDecoder().decode(parts[2]), 1_000, 256)).getEncoded();
+                .generateSecret(new PBEKeySpec(PASSWORD, Base64.getDecoder().decode(parts[2]), 1_024, 256)).getEncoded();
         assertEquals(Base64.getEncoder().encodeToString(key), parts[3]);
         assertTrue(PasswordHash.verify(PASSWORD, stored));
         assertFalse(PasswordHash.verify("wrong".toCharArray(), stored));
@@ -73,9 +73,9 @@ class PasswordHashTest {
                 "", "plain", "$argon2i$v=19$m=64,t=1,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2g",
                 argon2.replace("v=19", "v=16"), argon2.replace("m=64", "m=99999999"), argon2.replace("t=1", "t=0"),
                 argon2.substring(0, argon2.length() - 2), argon2 + "$x",
-                pbkdf2.replace(":1000:", ":0:"), pbkdf2.replace(":1000:", ":99999999999:"),
-                pbkdf2.replace(":1000:", ":x:"), "PBKDF2WithHmacMD5:1000:c2FsdA==:aGFzaA==", pbkdf2 + ":more",
-                pbkdf2.replace("PBKDF2WithHmacSHA256:1000:", "PBKDF2WithHmacSHA256:1000:!!:")}) {
+                pbkdf2.replace(":1024:", ":0:"), pbkdf2.replace(":1024:", ":99999999999:"),
+                pbkdf2.replace(":1024:", ":x:"), "PBKDF2WithHmacMD5:1024:c2FsdA==:aGFzaA==", pbkdf2 + ":more",
+                pbkdf2.replace("PBKDF2WithHmacSHA256:1024:", "PBKDF2WithHmacSHA256:1024:!!:")}) {
             assertFalse(PasswordHash.verify(PASSWORD, stored), stored);
         }
     }
@@ -87,6 +87,6 @@ class PasswordHashTest {
         assertEquals(new Pbkdf2Hash("PBKDF2WithHmacSHA512", 210_000), PasswordHash.of("PBKDF2WithHmacSHA512", 210_000, 19_456, 2, 1));
         assertThrows(IllegalArgumentException.class, () -> PasswordHash.of("bcrypt", 10, 19_456, 2, 1));
         assertThrows(IllegalArgumentException.class, () -> PasswordHash.of("argon2id", 10, 4, 2, 1));
-        assertThrows(IllegalArgumentException.class, () -> PasswordHash.of("PBKDF2WithHmacSHA256", 0, 19_456, 2, 1));
+        assertThrows(IllegalArgumentException.class, () -> PasswordHash.of("PBKDF2WithHmacSHA256", 1_023, 19_456, 2, 1));
     }
 }
