@@ -80,7 +80,7 @@ for hash in $HASHES; do
       --users "$USERS" --hash "$hash" --secret-key "$SECRET_KEY"
   sizing=$SERVER_SIZING
   [ "$JFR" = 1 ] && sizing="$sizing -XX:FlightRecorderOptions:stackdepth=512"
-  JAVA_HOME=$SERVER_JAVA_HOME JBOSS_JAVA_SIZING=$sizing "$WILDFLY/bin/standalone.sh" -Djboss.server.data.dir="$DATA" \
+  JAVA_HOME=$SERVER_JAVA_HOME JBOSS_JAVA_SIZING=$sizing MALLOC_ARENA_MAX=2 "$WILDFLY/bin/standalone.sh" -Djboss.server.data.dir="$DATA" \
       -Dtwostep.secret-key="$SECRET_KEY" -Dtwostep.proxy-address-forwarding=true \
       -Dtwostep.oidc.clients=hello-oidc,hello-jakarta,bench \
       -Dtwostep.oidc.client.bench.secret=bench-client-secret-of-at-least-32-chars \

@@ -92,10 +92,22 @@ public class SessionChecks {
         return who;
     }
 
-    /** A new sign-in: its lifetime starts now. */
+    /**
+     * A session that has not signed in lasts no longer than a challenge ({@code twostep.challenge.ttl},
+     * 5 minutes, idle): an abandoned login leaves nothing behind after that, where a signed-in
+     * session keeps the container's idle timeout (30 minutes).
+     */
+    void beforeSignIn(HttpServletRequest request) {
+        request.getSession().setMaxInactiveInterval((int) Math.max(60, settings.challengeTtl().toSeconds()));
+    }
+
+    /** A new sign-in: its lifetime starts now, and its idle timeout is the container's again. */
     void signedIn(HttpServletRequest request) {
         Instant now = clock.instant();
-        request.getSession().setAttribute(KEY, new SessionClock(now, now));
+        HttpSession session = request.getSession();
+        session.setAttribute(KEY, new SessionClock(now, now));
+        int minutes = request.getServletContext().getSessionTimeout();
+        session.setMaxInactiveInterval(minutes > 0 ? minutes * 60 : -1);
     }
 
     private SignedIn ended(HttpServletRequest request, SignedIn who, String why) {

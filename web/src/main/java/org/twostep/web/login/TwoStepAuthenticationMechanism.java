@@ -68,6 +68,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         SignedIn signedIn = sessions.current(request); // too old, or its account disabled: nobody's
         if (isProtectedWithoutCaller(credential, signedIn, context)) {
             SignedInSession.saveReturnTo(request);
+            sessions.beforeSignIn(request);
             return context.redirect(request.getContextPath() + "/login.xhtml");
         }
         try {
@@ -141,6 +142,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         }
         ChallengeTicket ticket = challenges.open(TwoStepCaller.signedIn(result), TwoStepCaller.attempt(result));
         PendingLogin.save(request, ticket);
+        sessions.beforeSignIn(request);
         request.changeSessionId();
         String next = request.getContextPath() + (PendingLogin.get(request).isEnrollment() ? "/enroll/totp.xhtml" : "/challenge.xhtml");
         return goOn(password, next, request, context, AuthenticationStatus.SEND_CONTINUE);
