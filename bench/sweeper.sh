@@ -29,13 +29,15 @@ echo "== seeding $CHALLENGES expired challenges"
 
 lines=$( [ -f "$LOG" ] && wc -l < "$LOG" || echo 0)
 # The first sweep runs one interval after the start: long enough to read the idle heap first.
-JAVA_HOME=$SERVER_JAVA_HOME "$WILDFLY/bin/standalone.sh" -Djboss.server.data.dir="$DATA" -Dtwostep.secret-key="$KEY" \
-    -Dtwostep.sweeper.interval=PT60S > "$TARGET/sweeper-wildfly.out" 2>&1 &
+# As the run command starts it (ear/pom.xml, run.jvm.sizing).
+JAVA_HOME=$SERVER_JAVA_HOME JBOSS_JAVA_SIZING="-Xms64m -Xmx512m -XX:+UseSerialGC" MALLOC_ARENA_MAX=2 \
+    "$WILDFLY/bin/standalone.sh" -Djboss.server.data.dir="$DATA" -Dtwostep.secret-key="$KEY" \
+    -Dtwostep.sweeper.interval=PT30S > "$TARGET/sweeper-wildfly.out" 2>&1 &
 for _ in $(seq 1 180); do curl -fsS -o /dev/null http://127.0.0.1:8080/twostep/login.xhtml 2>/dev/null && break; sleep 1; done
 PID=$(pgrep -f "jboss-modules.jar.*jboss.server.data.dir=$DATA" | head -1)
 trap 'kill $PID 2>/dev/null; while kill -0 $PID 2>/dev/null; do sleep 0.5; done' EXIT
 JSTAT=$SERVER_JAVA_HOME/bin/jstat
-old_used() { "$JSTAT" -gc "$PID" | awk 'NR==2 {printf "%d", $10 / 1024}'; } # OU, MiB
+old_used() { "$JSTAT" -gc "$PID" | awk 'NR==2 {printf "%d", $8 / 1024}'; } # OU, MiB
 idle=$(old_used)
 peak=$idle
 echo "== server up (pid $PID), old generation idle: $idle MiB; waiting for the sweep"

@@ -116,20 +116,33 @@ public class Challenges {
      * challenges past their time to live expired, and audits each once. The sweeper calls it until a
      * batch comes back short, so a backlog of any size is swept in constant memory.
      *
-     * @return how many were expired; fewer than {@code max} when none is left
+     * @return how many were looked at (all expired, but those a verification finished meanwhile);
+     *     fewer than {@code max} when none is left
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int expireDue(Instant now, int max) {
-        // Locked, so a verification of one of them waits, and each is expired and audited exactly once.
-        List<PendingChallenge> due = em.createQuery("select c from PendingChallenge c where c.state = :pending"
-                        + " and c.expiresAt <= :now order by c.expiresAt", PendingChallenge.class)
+        // The batch is chosen first, unlocked, by the (state, expires_at) index; only its rows are then
+        // locked. One query "for update ... order by ... limit" has H2 lock every due row to sort them,
+        // a million of them for each batch of a backlog.
+        List<String> ids = em.createQuery("select c.id from PendingChallenge c where c.state = :pending"
+                        + " and c.expiresAt <= :now order by c.expiresAt", String.class)
                 .setParameter("pending", PendingChallenge.State.PENDING)
                 .setParameter("now", now)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setMaxResults(max)
                 .getResultList();
-        if (due.isEmpty()) {
+        if (ids.isEmpty()) {
             return 0;
+        }
+        // Locked, so a verification of one of them waits, and each is expired and audited exactly once;
+        // one a verification finished meanwhile is no longer pending, and is left alone.
+        List<PendingChallenge> due = em.createQuery("select c from PendingChallenge c where c.id in :ids"
+                        + " and c.state = :pending", PendingChallenge.class)
+                .setParameter("ids", ids)
+                .setParameter("pending", PendingChallenge.State.PENDING)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        if (due.isEmpty()) {
+            return ids.size(); // all taken by verifications meanwhile: the next batch may still find due ones
         }
         em.createQuery("update PendingChallenge c set c.state = :expired, c.finishedAt = :now where c.id in :ids")
                 .setParameter("expired", PendingChallenge.State.EXPIRED)
@@ -140,7 +153,7 @@ public class Challenges {
             audit.record(AuditEvent.refused(EventType.CHALLENGE_EXPIRED, Reason.CHALLENGE_EXPIRED,
                     LiveChallenges.attemptOf(challenge, null)).forAccount(challenge.accountId()).detail("swept"));
         }
-        return due.size();
+        return ids.size(); // a full batch looked at: the sweeper asks for the next
     }
 
     /** Deletes finished challenges created before {@code before}. */
