@@ -57,9 +57,9 @@ public final class Seed {
             if (expired > 0) {
                 seedExpiredChallenges(db, firstId, expired);
             }
+            // The hash's setting only: never its salt or key.
             System.out.printf("%d accounts (%d new), password hash %s, %d expired challenges, in %.1f s%n",
-                    users, created, stored.substring(0, stored.lastIndexOf(stored.startsWith("$") ? '$' : ':')),
-                    expired, (System.nanoTime() - started) / 1e9);
+                    users, created, options.getOrDefault("hash", "pbkdf2:600000"), expired, (System.nanoTime() - started) / 1e9);
         }
     }
 
