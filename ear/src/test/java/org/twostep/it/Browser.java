@@ -116,13 +116,16 @@ final class Browser {
 
     /** POSTs these bytes as they are, with this content type (none when null) and {@code Origin} (none when null). */
     Raw postBytes(URI target, String contentType, byte[] body, String origin) {
+        return postWithHeaders(target, contentType, body, origin == null ? Map.of() : Map.of("Origin", origin));
+    }
+
+    /** POSTs these bytes as they are, with this content type (none when null) and these headers. */
+    Raw postWithHeaders(URI target, String contentType, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(target).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        if (origin != null) {
-            request.header("Origin", origin);
-        }
+        headers.forEach(request::header);
         return raw(request);
     }
 

@@ -59,9 +59,10 @@ class LoginFlowIT extends TwoStepIT {
         assertEquals("stateless", viewState(login, "login"), "the login page is a stateless view");
         Browser.Page challenge = browser.submit(login, "login", Map.of("username", user.username(), "password", PASSWORD), "signIn");
         assertEquals("stateless", viewState(challenge, "challenge"), "so is the challenge page");
-        Browser.Page security = enterCode(browser, challenge, user.app().nextCode());
-        assertEquals("/twostep/home.xhtml", security.path());
-        assertSignedInAs(security, user.username());
+        Browser.Page home = enterCode(browser, challenge, user.app().nextCode());
+        assertEquals("/twostep/home.xhtml", home.path());
+        assertSignedInAs(home, user.username());
+        assertEquals("stateless", viewState(home, "logout"), "and the home page, whose one form signs out");
     }
 
     private static String viewState(Browser.Page page, String formId) {
@@ -81,6 +82,13 @@ class LoginFlowIT extends TwoStepIT {
             assertEquals(403, forged.status(), origin);
             assertEquals("Forms are taken only from TwoStep's own pages.", forged.body());
         }
+        // A browser that sends Sec-Fetch-Site is judged by it, whatever the Origin says.
+        Browser.Raw fetchedCrossSite = browser.postWithHeaders(browser.formAction(login, "login"), "application/x-www-form-urlencoded", form,
+                Map.of("Sec-Fetch-Site", "cross-site", "Origin", login.uri().getScheme() + "://" + login.uri().getRawAuthority()));
+        assertEquals(403, fetchedCrossSite.status(), "Sec-Fetch-Site: cross-site");
+        Browser.Raw fetchedSameSite = browser.postWithHeaders(browser.formAction(login, "login"), "application/x-www-form-urlencoded", form,
+                Map.of("Sec-Fetch-Site", "same-site"));
+        assertEquals(403, fetchedSameSite.status(), "Sec-Fetch-Site: same-site (another application under the same site)");
         assertEquals(passwordsBefore, firstFactorsOk(user), "the password was never looked at");
         assertEquals("/twostep/login.xhtml", browser.open("home.xhtml").path(), "nobody signed in");
         Browser.Page challenge = browser.submit(browser.open("login.xhtml"), "login",
