@@ -2,6 +2,8 @@ package org.twostep.account;
 
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -14,6 +16,9 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  *
  * <p>Each hash holds {@code memoryKib} of memory while it runs; {@link PasswordHashes} lets only as
  * many run at once as there are processors, so a burst of logins holds at most that many times it.
+ * That memory is BouncyCastle's 1 KiB blocks, handed back cleared when a hash ends and kept
+ * ({@link #MEMORY}) for the next: a login allocates none of it, so the garbage collector neither
+ * copies nor promotes the megabytes of a hash under way, and the heap holds them once.
  *
  * <pre>{@code
  * String stored = new Argon2idHash(19_456, 2, 1).hash(password); // OWASP's minimum
@@ -31,6 +36,15 @@ public record Argon2idHash(int memoryKib, int iterations, int parallelism) imple
     private static final int MAX_MEMORY_KIB = 1 << 20;
     private static final int MAX_ITERATIONS = 100;
     private static final int MAX_PARALLELISM = 16;
+    /**
+     * The memory of finished hashes, each in BouncyCastle's pool of cleared blocks, taken whole by the
+     * next hash (so no two hashes share a pool's lock). As many are kept as there are processors,
+     * each with at most 64 MiB, and only as much as the hashes used: {@code processors × memory-kib}
+     * at the configured setting (38 MiB on 2 processors at 19,456 KiB).
+     */
+    private static final Deque<Argon2BytesGenerator.FixedBlockPool> MEMORY = new ConcurrentLinkedDeque<>();
+    private static final int KEPT_MEMORIES = Runtime.getRuntime().availableProcessors();
+    private static final int KEPT_BLOCKS = 65_536;
     private static final Pattern PHC = Pattern.compile(
             "\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,3}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{11,88})\\$([A-Za-z0-9+/]{22,88})");
 
@@ -58,6 +72,10 @@ public record Argon2idHash(int memoryKib, int iterations, int parallelism) imple
     }
 
     private byte[] derive(char[] password, byte[] salt, int keyBytes) {
+        Argon2BytesGenerator.FixedBlockPool memory = MEMORY.poll();
+        if (memory == null) {
+            memory = new Argon2BytesGenerator.FixedBlockPool(KEPT_BLOCKS);
+        }
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(VERSION)
@@ -65,9 +83,16 @@ public record Argon2idHash(int memoryKib, int iterations, int parallelism) imple
                 .withIterations(iterations)
                 .withParallelism(parallelism)
                 .withSalt(salt)
+                .withBlockPool(memory)
                 .build());
         byte[] key = new byte[keyBytes];
-        generator.generateBytes(password, key); // the password as UTF-8, as the reference implementation takes it
+        try {
+            generator.generateBytes(password, key); // the password as UTF-8, as the reference implementation takes it
+        } finally {
+            if (MEMORY.size() < KEPT_MEMORIES) {
+                MEMORY.push(memory); // its blocks cleared by the generator, whatever happened
+            }
+        }
         return key;
     }
 

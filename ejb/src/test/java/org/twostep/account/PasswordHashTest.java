@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.Test;
@@ -32,6 +38,27 @@ class PasswordHashTest {
         assertTrue(PasswordHash.verify("password".toCharArray(), reference));
         assertFalse(PasswordHash.verify("Password".toCharArray(), reference));
         assertTrue(new Argon2idHash(65_536, 2, 1).madeThis(reference));
+    }
+
+    @Test
+    void argon2idMemoryKeptFromEarlierHashesChangesNoResult() throws Exception {
+        // The reference vector again, after hashes of other sizes in parallel have left their blocks for it.
+        String reference = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc";
+        List<Callable<Boolean>> hashes = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Argon2idHash hash = new Argon2idHash(256 << (i % 4), 1, 1 + i % 2);
+            hashes.add(() -> PasswordHash.verify(PASSWORD, hash.hash(PASSWORD)));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            for (Future<Boolean> verified : threads.invokeAll(hashes)) {
+                assertTrue(verified.get());
+            }
+        } finally {
+            threads.shutdown();
+        }
+        assertTrue(PasswordHash.verify("password".toCharArray(), reference));
+        assertFalse(PasswordHash.verify("Password".toCharArray(), reference));
     }
 
     @Test
