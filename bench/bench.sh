@@ -5,8 +5,8 @@
 #   BENCH_KEYCLOAK=0 bench/bench.sh     # TwoStep only
 #
 # Builds what the run command builds (the same WildFly, configured by wildfly-config/, the same EAR),
-# seeds BENCH_USERS accounts into a database of its own (bench/target/data), and for each hash
-# setting starts that server, runs the load generator at each concurrency and stops it. The results
+# and for each hash setting seeds BENCH_USERS accounts into a fresh database of its own
+# (bench/target/data), starts that server, runs the load generator at each concurrency and stops it. The results
 # are JSON lines in bench/target/results-<time>.jsonl and a table at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -75,6 +75,9 @@ for hash in $HASHES; do
     settings=(-Dtwostep.password.algorithm=argon2id -Dtwostep.password.argon2.memory-kib="$p1"
               -Dtwostep.password.argon2.iterations="$p2" -Dtwostep.password.argon2.parallelism="$p3")
   fi
+  # A fresh database and server data directory for each setting, as Keycloak gets below: the audit
+  # trail and challenges of earlier runs would make every later one slower.
+  rm -rf "$DATA" && mkdir -p "$DATA"
   echo "== TwoStep, $hash: seeding $USERS accounts"
   "$JAVA_BIN" -cp "$CP" org.twostep.bench.Seed --jdbc "jdbc:h2:file:$DATA/twostep/twostep" \
       --users "$USERS" --hash "$hash" --secret-key "$SECRET_KEY"
