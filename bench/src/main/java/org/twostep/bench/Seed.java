@@ -41,7 +41,8 @@ public final class Seed {
         String user = options.getOrDefault("db-user", "sa");
         String password = options.getOrDefault("db-password", "sa");
         int users = Integer.parseInt(options.getOrDefault("users", "10000"));
-        PasswordHash hash = hashOf(options.getOrDefault("hash", "pbkdf2:600000"));
+        String setting = options.getOrDefault("hash", "pbkdf2:600000");
+        PasswordHash hash = hashOf(setting);
         SecretCipher cipher = new SecretCipher(options.getOrDefault("secret-key-id", "k1"),
                 Base64.getDecoder().decode(Options.required(options, "secret-key")));
         int expired = Integer.parseInt(options.getOrDefault("expired-challenges", "0"));
@@ -59,7 +60,7 @@ public final class Seed {
             }
             // The hash's setting only: never its salt or key.
             System.out.printf("%d accounts (%d new), password hash %s, %d expired challenges, in %.1f s%n",
-                    users, created, options.getOrDefault("hash", "pbkdf2:600000"), expired, (System.nanoTime() - started) / 1e9);
+                    users, created, setting, expired, (System.nanoTime() - started) / 1e9);
         }
     }
 

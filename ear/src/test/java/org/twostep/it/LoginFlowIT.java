@@ -86,9 +86,11 @@ class LoginFlowIT extends TwoStepIT {
         Browser.Raw fetchedCrossSite = browser.postWithHeaders(browser.formAction(login, "login"), "application/x-www-form-urlencoded", form,
                 Map.of("Sec-Fetch-Site", "cross-site", "Origin", login.uri().getScheme() + "://" + login.uri().getRawAuthority()));
         assertEquals(403, fetchedCrossSite.status(), "Sec-Fetch-Site: cross-site");
+        assertEquals("Forms are taken only from TwoStep's own pages.", fetchedCrossSite.body());
         Browser.Raw fetchedSameSite = browser.postWithHeaders(browser.formAction(login, "login"), "application/x-www-form-urlencoded", form,
                 Map.of("Sec-Fetch-Site", "same-site"));
         assertEquals(403, fetchedSameSite.status(), "Sec-Fetch-Site: same-site (another application under the same site)");
+        assertEquals("Forms are taken only from TwoStep's own pages.", fetchedSameSite.body());
         assertEquals(passwordsBefore, firstFactorsOk(user), "the password was never looked at");
         assertEquals("/twostep/login.xhtml", browser.open("home.xhtml").path(), "nobody signed in");
         Browser.Page challenge = browser.submit(browser.open("login.xhtml"), "login",
