@@ -112,9 +112,11 @@
         .then(function (credential) { return post(api + '/registration' + query, credentialJson(credential)); });
     } else {
       var path = action === 'passkey' ? '/passkey' : '/authentication';
+      var trust = document.getElementById('trustBrowser');
+      var answer = path + (action === 'second-factor' && trust && trust.checked ? '?trust=true' : '');
       ceremony = post(api + path + '/options')
         .then(function (json) { return navigator.credentials.get({ publicKey: requestOptions(json) }); })
-        .then(function (credential) { return post(api + path, credentialJson(credential)); });
+        .then(function (credential) { return post(api + answer, credentialJson(credential)); });
     }
     ceremony.then(function (json) {
       say('Done.');

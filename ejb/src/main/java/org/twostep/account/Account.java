@@ -100,6 +100,10 @@ public class Account {
     @Column(name = "oidc_subject", length = 36, unique = true)
     private String oidcSubject;
 
+    /** Sessions signed in before this are over (a password change ends the others); null: none ended. */
+    @Column(name = "sessions_valid_from")
+    private Instant sessionsValidFrom;
+
     protected Account() {
     }
 
@@ -136,6 +140,17 @@ public class Account {
 
     void changePasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+    }
+
+    /** A new password: the hash replaced, and every session signed in before {@code now} over. */
+    void changePassword(String passwordHash, Instant now) {
+        this.passwordHash = passwordHash;
+        this.sessionsValidFrom = now;
+    }
+
+    /** Whether a session of this account signed in at {@code signedInAt} may go on: active, and not ended since. */
+    public boolean admitsSessionFrom(Instant signedInAt) {
+        return isActive() && (sessionsValidFrom == null || !signedInAt.isBefore(sessionsValidFrom));
     }
 
     public String webAuthnUserHandle() {

@@ -235,6 +235,16 @@ public class Accounts {
         return account != null && account.isActive();
     }
 
+    /**
+     * Whether a session of the account signed in at {@code signedInAt} may go on: the account exists,
+     * is active, and its password has not changed since (which ends the other sessions). A read, no lock.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean admitsSession(long accountId, Instant signedInAt) {
+        Account account = find(accountId);
+        return account != null && account.admitsSessionFrom(signedInAt);
+    }
+
     /** Audits a session TwoStep ended itself, and why ("lifetime over", "account no longer active"). */
     public void sessionEnded(SignedIn who, ClientInfo client, String why) {
         audit.record(AuditEvent.refused(EventType.SESSION_ENDED, Reason.NOT_SIGNED_IN, LoginAttempt.resume(null, who.username(), client))

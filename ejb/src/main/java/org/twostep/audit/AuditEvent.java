@@ -155,4 +155,12 @@ public class AuditEvent {
     public String correlationId() {
         return correlationId;
     }
+
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
 }

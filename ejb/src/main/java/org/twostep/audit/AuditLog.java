@@ -3,6 +3,7 @@ package org.twostep.audit;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -31,12 +32,17 @@ public class AuditLog {
     @Inject
     Logger log;
 
+    /** Observed in the same transaction: the security notices of {@code org.twostep.notice} are queued with their event. */
+    @Inject
+    Event<AuditEvent> recorded;
+
     /** Records a step that succeeded, as part of the caller's transaction. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void record(AuditEvent event) {
         event.stamp(clock.instant());
         em.persist(event);
         trace(event);
+        recorded.fire(event);
     }
 
     /** Records a refusal in a transaction of its own. */
@@ -45,6 +51,7 @@ public class AuditLog {
         event.stamp(clock.instant());
         em.persist(event);
         trace(event);
+        recorded.fire(event);
     }
 
     /**

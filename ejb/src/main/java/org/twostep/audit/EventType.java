@@ -36,6 +36,16 @@ public enum EventType {
     LOGOUT,
     /** TwoStep ended a signed-in session itself: past its lifetime, or its account no longer active (see the detail). */
     SESSION_ENDED,
+    /** The caller asked not to be asked for a second factor on this browser again, for a while. */
+    TRUSTED_BROWSER_ADDED,
+    /** A trusted browser's cookie was refused (see the reason: unknown, expired, revoked, or reused: a copy). */
+    TRUSTED_BROWSER_REFUSED,
+    /** Trusted browsers were revoked (see the detail: which, and why). */
+    TRUSTED_BROWSER_REVOKED,
+    /** The account's password was changed by its owner. */
+    PASSWORD_CHANGED,
+    /** A new password was refused (see the reason). */
+    PASSWORD_CHANGE_REFUSED,
     /** An account was created (the bootstrap administrator, for instance). */
     ACCOUNT_CREATED,
     /** A password hash was upgraded to the configured algorithm and iterations. */

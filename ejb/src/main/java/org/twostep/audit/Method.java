@@ -8,5 +8,7 @@ public enum Method {
     /** A security key or passkey as the second factor, after the password. */
     WEBAUTHN,
     /** A passkey on its own, with user verification: both factors in one gesture. */
-    PASSKEY
+    PASSKEY,
+    /** A browser its owner had trusted after a second factor: the password only, this time. */
+    TRUSTED_BROWSER
 }

@@ -23,12 +23,13 @@ import org.twostep.audit.AuditLog;
 import org.twostep.oidc.Authorizations;
 import org.twostep.oidc.Grants;
 import org.twostep.totp.TotpAuthenticators;
+import org.twostep.trust.TrustedBrowsers;
 import org.twostep.webauthn.WebAuthnCeremonies;
 
 /**
  * One timer, whatever the load, that marks expired challenges and deletes finished ones past the
  * retention period, and has each feature purge what it left in flight (abandoned app enrollments,
- * expired WebAuthn ceremonies, codes, refresh tokens), and the audit trail past
+ * expired WebAuthn ceremonies, codes, refresh tokens, trusted browsers expired or revoked), and the audit trail past
  * {@code twostep.audit.retention}; during a key rotation it re-seals secrets, a batch per sweep. Correctness never depends on it: every use checks its expiry.
  *
  * <p>The interval comes from {@code twostep.sweeper.interval}, so it is created in code rather than
@@ -54,6 +55,9 @@ public class ChallengeSweeper {
 
     @EJB
     Authorizations authorizations;
+
+    @EJB
+    TrustedBrowsers trustedBrowsers;
 
     /** Challenges expired (and audited) per transaction: a backlog of a million is as light to sweep as a few. */
     static final int EXPIRY_BATCH = 500;
@@ -146,16 +150,18 @@ public class ChallengeSweeper {
         int ceremoniesPurged = ceremonies.purgeExpired(now);
         int codesPurged = authorizations.purgeExpired(now.minus(CODES_KEPT));
         int grantsPurged = grants.purgeExpired(now);
+        int trustsPurged = trustedBrowsers.purgeEnded(retainedSince);
         int auditPurged = audit.purgeOlderThan(now.minus(settings.auditRetention()));
         rotate();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (took.compareTo(SLOW_SWEEP) > 0) {
             log.info(() -> "Sweep took " + took.toMillis() + " ms: " + expired + " challenges expired (in batches of "
                     + EXPIRY_BATCH + "), " + purged + " purged, " + auditPurged + " audit events past their retention purged");
-        } else if (expired + purged + abandoned + ceremoniesPurged + codesPurged + grantsPurged + auditPurged > 0) {
+        } else if (expired + purged + abandoned + ceremoniesPurged + codesPurged + grantsPurged + trustsPurged + auditPurged > 0) {
             log.fine(() -> "Sweep: " + expired + " challenges expired, " + purged + " purged; " + abandoned
                     + " abandoned enrollments, " + ceremoniesPurged + " WebAuthn ceremonies, " + codesPurged
-                    + " authorization codes, " + grantsPurged + " refresh tokens and grants, " + auditPurged
+                    + " authorization codes, " + grantsPurged + " refresh tokens and grants, " + trustsPurged
+                    + " ended trusted browsers, " + auditPurged
                     + " audit events past their retention purged");
         }
     }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.twostep.account.Account;
 import org.twostep.account.AccountDisabledException;
 import org.twostep.account.Accounts;
@@ -86,8 +87,9 @@ public class Proofs {
     public SignedIn totp(Proving proving, String code, ClientInfo client) {
         PendingChallenge challenge = live.take(proving, PROVING, client);
         refuseCodesWhileLocked(challenge, client);
-        prove(challenge, Method.TOTP, client, () -> totp.verify(challenge.accountId(), code));
-        return signIn(challenge, Method.TOTP, client, null);
+        long clockOffset = proven(challenge, Method.TOTP, client, () -> totp.verify(challenge.accountId(), code));
+        // The help desk's answer to "my codes stopped working": how far the app's clock was off (RFC 6238 §6).
+        return signIn(challenge, Method.TOTP, client, clockOffset == 0 ? null : "clock offset " + clockOffset + " s");
     }
 
     /** Starts proving a security key: a fresh WebAuthn challenge tied to this pending challenge. */
@@ -177,8 +179,16 @@ public class Proofs {
 
     /** Runs a proof; a refusal is counted against the challenge (and a wrong code against the account), audited and thrown. */
     private void prove(PendingChallenge challenge, Method method, ClientInfo client, Runnable proof) {
-        try {
+        proven(challenge, method, client, () -> {
             proof.run();
+            return null;
+        });
+    }
+
+    /** {@link #prove}, for a proof that tells something of how it was proven. */
+    private <T> T proven(PendingChallenge challenge, Method method, ClientInfo client, Supplier<T> proof) {
+        try {
+            return proof.get();
         } catch (VerificationException e) {
             if (MALFORMED.contains(e.reason())) {
                 // Not a code at all (letters, the wrong length, garbage): no guess, so not counted. Audited.

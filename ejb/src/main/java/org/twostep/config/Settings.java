@@ -3,6 +3,7 @@ package org.twostep.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -132,6 +133,30 @@ public class Settings {
     @Inject
     @ConfigProperty(name = "twostep.password.lockout.max-duration", defaultValue = "PT15M")
     String passwordLockoutMaxDuration;
+
+    @Inject
+    @ConfigProperty(name = "twostep.trusted-browser.lifetime", defaultValue = "P30D")
+    String trustedBrowserLifetime;
+
+    @Inject
+    @ConfigProperty(name = "twostep.notices.enabled", defaultValue = "false")
+    boolean noticesEnabled;
+
+    @Inject
+    @ConfigProperty(name = "twostep.notices.from", defaultValue = "TwoStep <twostep@localhost>")
+    String noticesFrom;
+
+    @Inject
+    @ConfigProperty(name = "twostep.notices.interval", defaultValue = "PT15S")
+    String noticesInterval;
+
+    @Inject
+    @ConfigProperty(name = "twostep.notices.give-up-after", defaultValue = "P3D")
+    String noticesGiveUpAfter;
+
+    @Inject
+    @ConfigProperty(name = "twostep.time-zone")
+    Optional<String> timeZone;
 
     @Inject
     @ConfigProperty(name = "twostep.step-up.window", defaultValue = "PT5M")
@@ -302,6 +327,36 @@ public class Settings {
     }
 
     /** A base64-encoded 256-bit key for secrets at rest; when absent a key file is used. */
+    /** How long a browser its owner trusted skips the second step; zero: nobody is offered it. */
+    public Duration trustedBrowserLifetime() {
+        return Duration.parse(trustedBrowserLifetime);
+    }
+
+    /** Whether security notices are queued and sent (configure-mail.cli turns them on with the relay). */
+    public boolean noticesEnabled() {
+        return noticesEnabled;
+    }
+
+    /** The notices' From address. */
+    public String noticesFrom() {
+        return noticesFrom;
+    }
+
+    /** How often the queue of notices is looked at. */
+    public Duration noticesInterval() {
+        return Duration.parse(noticesInterval);
+    }
+
+    /** How long a notice the relay keeps refusing is tried again before it is given up on (and logged). */
+    public Duration noticesGiveUpAfter() {
+        return Duration.parse(noticesGiveUpAfter);
+    }
+
+    /** The zone the pages and notices show times in, named beside them: the server's unless set. */
+    public ZoneId timeZone() {
+        return timeZone.map(ZoneId::of).orElse(ZoneId.systemDefault());
+    }
+
     public Optional<String> secretKey() {
         return secretKey;
     }

@@ -18,6 +18,7 @@ import org.twostep.policy.StepUpWindow;
 import org.twostep.recovery.RecoveryCodeSets;
 import org.twostep.refusal.Reason;
 import org.twostep.refusal.VerificationException;
+import org.twostep.trust.TrustedBrowsers;
 import org.twostep.totp.TotpAuthenticator;
 import org.twostep.totp.TotpAuthenticators;
 import org.twostep.totp.TotpEnrollment;
@@ -55,6 +56,9 @@ public class SecondFactors {
 
     @Inject
     StepUpWindow stepUp;
+
+    @EJB
+    TrustedBrowsers trustedBrowsers;
 
     @Inject
     EntityManager em;
@@ -153,6 +157,8 @@ public class SecondFactors {
             throw refused(EventType.FACTOR_REMOVED, Reason.FACTOR_NOT_FOUND, kind, who, client);
         }
         audit.record(AuditEvent.succeeded(EventType.FACTOR_REMOVED, attempt(who, client)).forAccount(who.accountId()).by(kind.method));
+        // A lost phone is the usual reason: no browser keeps skipping the second step on its strength.
+        trustedBrowsers.revokeAll(who.accountId(), "a second factor was removed", attempt(who, client));
     }
 
     /** Audits a refused change, in a transaction of its own, and returns the exception to throw. */

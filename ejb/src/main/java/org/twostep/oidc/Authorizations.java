@@ -454,6 +454,15 @@ public class Authorizations {
         }
     }
 
+    /** Every session of the account but {@code keptSid} ended (a password change): as {@link #sessionEnded} for each. */
+    public void otherSessionsEnded(long accountId, String keptSid) {
+        for (String sid : grants.activeSessions(accountId)) {
+            if (!sid.equals(keptSid)) {
+                sessionEnded(sid);
+            }
+        }
+    }
+
     /**
      * An application's own sign-out from the server (WildFly's OIDC client POSTs its refresh token to
      * the end-session endpoint when the application calls {@code request.logout()}): the grant of that

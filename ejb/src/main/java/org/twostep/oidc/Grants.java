@@ -113,6 +113,15 @@ public class Grants {
         return active;
     }
 
+    /** The TwoStep sessions (sids) in which the account's applications hold active grants. */
+    public List<String> activeSessions(long accountId) {
+        return em.createQuery("select distinct g.authorization.sid from SessionGrant g where g.authorization.accountId = :account"
+                        + " and g.state = :active", String.class)
+                .setParameter("account", accountId)
+                .setParameter("active", SessionGrant.State.ACTIVE)
+                .getResultList();
+    }
+
     /** Deletes refresh tokens and grants past their end (the sweeper's work): they serve no one. */
     @Transactional
     public int purgeExpired(Instant before) {

@@ -85,6 +85,22 @@ public enum Reason {
     FACTOR_REMOVAL_REFUSED,
     /** A sensitive change needs a second factor proven within the step-up window, and the last one is older. */
     STEP_UP_REQUIRED,
+    /** A trusted-browser cookie that names no trust of this account (or is not one at all). */
+    TRUSTED_BROWSER_UNKNOWN,
+    /** A trusted browser past its lifetime. */
+    TRUSTED_BROWSER_EXPIRED,
+    /** A trusted browser its owner, a password change, a removed factor or an administrator revoked. */
+    TRUSTED_BROWSER_REVOKED,
+    /** An earlier cookie of a trusted browser came back: a copy. The whole series is revoked. */
+    TRUSTED_BROWSER_REUSED,
+    /** The current password typed to change it was wrong. */
+    PASSWORD_WRONG,
+    /** A new password shorter than the minimum, or longer than the maximum. */
+    PASSWORD_LENGTH,
+    /** A new password found in the list of common passwords. */
+    PASSWORD_COMMON,
+    /** The new password and its repetition differ. */
+    PASSWORD_REPEAT_MISMATCH,
     /** OpenID Connect: no client is registered with this client id. */
     OIDC_UNKNOWN_CLIENT,
     /** OpenID Connect: the redirect URI is not one the client registered, to the letter. */

@@ -129,6 +129,19 @@ public record Refusal(Reason reason, String message, boolean endsLogin, int stat
                     row(reason, "This is your last second factor: add another before removing it.", GOES_ON, CONFLICT);
             case STEP_UP_REQUIRED ->
                     row(reason, "Confirm it is you first: reload the page.", GOES_ON, FORBIDDEN);
+            // Never shown: a refused trust asks for the second factor, as if there had been none.
+            case TRUSTED_BROWSER_UNKNOWN, TRUSTED_BROWSER_EXPIRED, TRUSTED_BROWSER_REVOKED, TRUSTED_BROWSER_REUSED ->
+                    row(reason, "Confirm it is you with your second factor.", GOES_ON, FORBIDDEN);
+            case PASSWORD_WRONG ->
+                    row(reason, "Your current password is not right.", GOES_ON, FORBIDDEN);
+            case PASSWORD_LENGTH ->
+                    // The numbers are PasswordRules' (a test holds them together).
+                    row(reason, "Choose a new password of 8 to 128 characters. A few words make a good one.", GOES_ON, BAD_REQUEST);
+            case PASSWORD_COMMON ->
+                    row(reason, "That password is one of the most common ones, which attackers try first. Choose another.",
+                            GOES_ON, BAD_REQUEST);
+            case PASSWORD_REPEAT_MISMATCH ->
+                    row(reason, "The two new passwords differ. Type the same one twice.", GOES_ON, BAD_REQUEST);
             case OIDC_UNKNOWN_CLIENT ->
                     row(reason, "This application is not registered with TwoStep. Tell its administrator.", GOES_ON, BAD_REQUEST);
             case OIDC_REDIRECT_URI_MISMATCH ->

@@ -15,7 +15,7 @@ import org.hibernate.type.SqlTypes;
 /**
  * An authenticator app enrolled for an account. The shared secret is stored sealed
  * ({@link org.twostep.crypto.SecretCipher}); {@code lastUsedStep} makes each code single-use
- * (RFC 6238 §5.2). It becomes {@code ACTIVE} only after a valid confirmation code.
+ * (RFC 6238 §5.2), and {@code driftSteps} lets the window follow the device's clock (§6). It becomes {@code ACTIVE} only after a valid confirmation code.
  */
 @Entity
 @Table(name = "totp_authenticator")
@@ -52,6 +52,10 @@ public class TotpAuthenticator {
 
     @Column(name = "last_used_step", nullable = false)
     private long lastUsedStep;
+
+    /** RFC 6238 §6: how many steps off the device's clock was at its last accepted code (negative: behind). */
+    @Column(name = "drift_steps", nullable = false)
+    private int driftSteps;
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -101,6 +105,10 @@ public class TotpAuthenticator {
 
     long lastUsedStep() {
         return lastUsedStep;
+    }
+
+    int driftSteps() {
+        return driftSteps;
     }
 
     public Status status() {

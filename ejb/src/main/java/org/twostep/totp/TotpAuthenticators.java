@@ -82,13 +82,15 @@ public class TotpAuthenticators {
      */
     public void confirm(long accountId, long enrollmentId, String code) {
         TotpAuthenticator pending = pending(accountId, enrollmentId);
-        long step = verifier().verify(secretOf(pending), pending.parameters(), code, clock.instant(), -1);
+        Instant now = clock.instant();
+        long step = verifier().verify(secretOf(pending), pending.parameters(), code, now, -1);
         int activated = em.createQuery("update TotpAuthenticator a set a.status = :active, a.lastUsedStep = :step,"
-                        + " a.lastUsedAt = :now where a.id = :id and a.status = :pending")
+                        + " a.driftSteps = :drift, a.lastUsedAt = :now where a.id = :id and a.status = :pending")
                 .setParameter("active", TotpAuthenticator.Status.ACTIVE)
                 .setParameter("pending", TotpAuthenticator.Status.PENDING)
                 .setParameter("step", step)
-                .setParameter("now", clock.instant())
+                .setParameter("drift", TotpVerifier.driftOf(step, pending.parameters(), now))
+                .setParameter("now", now)
                 .setParameter("id", enrollmentId)
                 .executeUpdate();
         if (activated == 0) {
@@ -98,19 +100,22 @@ public class TotpAuthenticators {
 
     /**
      * Verifies a code against the account's active authenticators and spends it: the accepted time
-     * step is stored with a conditional update, so of two requests with one code only one wins.
+     * step is stored with a conditional update, so of two requests with one code only one wins. The
+     * app's drift is stored with it (RFC 6238 §6), so its next window is centred where its clock is.
      *
+     * @return how far the app's clock is off, in seconds (negative: behind); 0 within a step
      * @throws VerificationException the most telling refusal: replayed, then clock skew, then mismatch,
      *         then malformed (the code fits none of the account's apps)
      */
-    public void verify(long accountId, String code) {
+    public long verify(long accountId, String code) {
         Instant now = clock.instant();
         VerificationException refusal = new MalformedCodeException(); // until a code of some app's length is seen
         for (TotpAuthenticator app : active(accountId)) {
             try {
-                long step = verifier().verify(secretOf(app), app.parameters(), code, now, app.lastUsedStep());
-                if (spend(app, step, now)) {
-                    return;
+                long step = verifier().verify(secretOf(app), app.parameters(), code, now, app.lastUsedStep(), app.driftSteps());
+                int drift = TotpVerifier.driftOf(step, app.parameters(), now);
+                if (spend(app, step, drift, now)) {
+                    return (long) drift * app.parameters().periodSeconds();
                 }
                 refusal = new TotpReplayedException();
             } catch (TotpReplayedException | ClockSkewSuspectedException e) {
@@ -138,7 +143,8 @@ public class TotpAuthenticators {
     }
 
     public List<TotpFactor> list(long accountId) {
-        return em.createQuery("select new org.twostep.totp.TotpFactor(a.id, a.nickname, a.createdAt, a.lastUsedAt)"
+        return em.createQuery("select new org.twostep.totp.TotpFactor(a.id, a.nickname, a.createdAt, a.lastUsedAt,"
+                        + " a.driftSteps * a.periodSeconds)"
                         + " from TotpAuthenticator a where a.accountId = :account and a.status = :active order by a.createdAt",
                         TotpFactor.class)
                 .setParameter("account", accountId)
@@ -169,10 +175,11 @@ public class TotpAuthenticators {
                 .getResultList();
     }
 
-    private boolean spend(TotpAuthenticator app, long step, Instant now) {
-        return em.createQuery("update TotpAuthenticator a set a.lastUsedStep = :step, a.lastUsedAt = :now"
-                        + " where a.id = :id and a.lastUsedStep < :step")
+    private boolean spend(TotpAuthenticator app, long step, int drift, Instant now) {
+        return em.createQuery("update TotpAuthenticator a set a.lastUsedStep = :step, a.driftSteps = :drift,"
+                        + " a.lastUsedAt = :now where a.id = :id and a.lastUsedStep < :step")
                 .setParameter("step", step)
+                .setParameter("drift", drift)
                 .setParameter("now", now)
                 .setParameter("id", app.id())
                 .executeUpdate() == 1;

@@ -140,4 +140,41 @@ class TotpVerifierTest {
         assertEquals(1, P.stepAt(Instant.ofEpochSecond(30)));
         assertEquals(-1, P.stepAt(Instant.ofEpochSecond(-1)));
     }
+
+    @Test
+    void aKnownDriftCentresTheWindowOnTheDevice() {
+        // The device was last 4 steps (2 minutes) behind: its codes from there on either side are accepted.
+        for (long step : new long[] {CURRENT - 5, CURRENT - 4, CURRENT - 3}) {
+            assertEquals(step, verifier.verify(SECRET, P, codeAt(step), NOW, -1, -4));
+        }
+        assertEquals(-4, TotpVerifier.driftOf(CURRENT - 4, P, NOW));
+    }
+
+    @Test
+    void aClockSetRightAgainWorksAtOnce() {
+        assertEquals(CURRENT, verifier.verify(SECRET, P, codeAt(CURRENT), NOW, -1, -4));
+        assertEquals(0, TotpVerifier.driftOf(CURRENT, P, NOW));
+    }
+
+    @Test
+    void aKnownDriftWidensNothingElse() {
+        // Between the device's window (-5..-3) and now's (-1..+1), and beyond either: still refused.
+        for (long step : new long[] {CURRENT - 2, CURRENT - 6, CURRENT + 2}) {
+            assertThrows(ClockSkewSuspectedException.class, () -> verifier.verify(SECRET, P, codeAt(step), NOW, -1, -4));
+        }
+    }
+
+    @Test
+    void theDriftFollowedHasALimit() {
+        assertEquals(TotpVerifier.MAX_DRIFT_STEPS, TotpVerifier.driftOf(CURRENT + 40, P, NOW));
+        assertEquals(-TotpVerifier.MAX_DRIFT_STEPS, TotpVerifier.driftOf(CURRENT - 40, P, NOW));
+        // A drift beyond the limit (a tampered row) is taken as the limit.
+        assertThrows(TotpMismatchException.class, () -> verifier.verify(SECRET, P, codeAt(CURRENT - 30), NOW, -1, -30));
+        assertEquals(CURRENT - 10, verifier.verify(SECRET, P, codeAt(CURRENT - 10), NOW, -1, -30));
+    }
+
+    @Test
+    void aDriftingDeviceStillCannotReplay() {
+        assertThrows(TotpReplayedException.class, () -> verifier.verify(SECRET, P, codeAt(CURRENT - 4), NOW, CURRENT - 4, -4));
+    }
 }

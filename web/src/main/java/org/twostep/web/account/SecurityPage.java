@@ -11,15 +11,19 @@ import java.util.List;
 import org.twostep.factors.AccountOverview;
 import org.twostep.factors.FactorKind;
 import org.twostep.factors.SecondFactors;
+import org.twostep.account.SignedIn;
+import org.twostep.audit.LoginAttempt;
 import org.twostep.recovery.RecoveryCodeSets;
+import org.twostep.trust.TrustedBrowserView;
+import org.twostep.trust.TrustedBrowsers;
 import org.twostep.web.PageMessages;
 import org.twostep.web.login.RequestClient;
 import org.twostep.web.login.SignedInSession;
 import org.twostep.web.login.StepUp;
 
 /**
- * {@code account/security.xhtml}: the caller's second factors and recovery codes: rename, remove,
- * add, new recovery codes. Removing a factor and a new set of codes need a second factor proven in
+ * {@code account/security.xhtml}: the caller's second factors and recovery codes (rename, remove,
+ * add, new recovery codes), trusted browsers (revoke one or all), and the way to a new password. Removing a factor and a new set of codes need a second factor proven in
  * the step-up window (the services refuse them otherwise; this page sends the caller through
  * {@link StepUp} first); a new set is shown once, in the response that made it.
  */
@@ -35,6 +39,9 @@ public class SecurityPage {
     @EJB
     RecoveryCodeSets recoveryCodes;
 
+    @EJB
+    TrustedBrowsers trustedBrowsers;
+
     @Inject
     StepUp stepUp;
 
@@ -49,6 +56,7 @@ public class SecurityPage {
 
     private AccountOverview overview;
     private List<String> newCodes;
+    private List<TrustedBrowserView> browsers;
 
     public AccountOverview getOverview() {
         if (overview == null) {
@@ -76,6 +84,36 @@ public class SecurityPage {
         }
         overview = null;
         return null;
+    }
+
+    /** The browsers that skip the second step, the last used first. */
+    public List<TrustedBrowserView> getTrustedBrowsers() {
+        if (browsers == null) {
+            browsers = trustedBrowsers.list(SignedInSession.get(request).accountId());
+        }
+        return browsers;
+    }
+
+    /** Whether trusting a browser is offered at all (by policy). */
+    public boolean isTrustOffered() {
+        return trustedBrowsers.enabled();
+    }
+
+    /** Forgets the browser of the submitted row: it is asked for a second factor at its next sign-in. */
+    public void revokeBrowser() {
+        if (messages.tryTo(() -> trustedBrowsers.revoke(SignedInSession.get(request), submittedFactorId(), client.info()))) {
+            messages.info("That browser will be asked for a second factor again.");
+        }
+        browsers = null;
+    }
+
+    /** Forgets every trusted browser of the account. */
+    public void revokeAllBrowsers() {
+        SignedIn who = SignedInSession.get(request);
+        int revoked = trustedBrowsers.revokeAll(who.accountId(), "all, by their owner",
+                LoginAttempt.resume(null, who.username(), client.info()));
+        messages.info(revoked == 0 ? "No browser was trusted." : "Every browser will be asked for a second factor again.");
+        browsers = null;
     }
 
     /** The id the row's form carried; -1 (no factor) when it is missing or not a number. */

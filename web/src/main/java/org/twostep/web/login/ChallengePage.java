@@ -1,12 +1,15 @@
 package org.twostep.web.login;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.twostep.challenge.PendingChallenge;
+import org.twostep.config.Settings;
 import org.twostep.factors.SecondFactorOptions;
+import org.twostep.trust.TrustedBrowsers;
 
 /** {@code challenge.xhtml}: the second step, a code from the authenticator app. */
 @Named
@@ -18,6 +21,12 @@ public class ChallengePage {
 
     @Inject
     FacesContext faces;
+
+    @EJB
+    TrustedBrowsers trustedBrowsers;
+
+    @Inject
+    Settings settings;
 
     private String code;
     private String recoveryCode;
@@ -46,8 +55,20 @@ public class ChallengePage {
         return pending == null ? SecondFactorOptions.NONE : pending.options();
     }
 
+    /** Whether "don't ask again on this browser" is offered: by policy, to a login (a step-up proves the factor anew). */
+    public boolean isTrustOffered() {
+        PendingLogin pending = PendingLogin.get((HttpServletRequest) faces.getExternalContext().getRequest());
+        return pending != null && !pending.isEnrollment() && !pending.isStepUp() && trustedBrowsers.enabled();
+    }
+
+    /** How long a trusted browser is trusted, in days, for the checkbox's label. */
+    public long getTrustDays() {
+        return settings.trustedBrowserLifetime().toDays();
+    }
+
     public void verify() {
-        submission.submit(new TotpCredential(code));
+        // The checkbox stands outside the form (form="challenge"), so that the security key's button reads it too.
+        submission.submit(new TotpCredential(code, "on".equals(faces.getExternalContext().getRequestParameterMap().get("trustBrowser"))));
         code = null;
     }
 

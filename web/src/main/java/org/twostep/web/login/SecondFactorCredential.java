@@ -9,4 +9,9 @@ import jakarta.security.enterprise.credential.Credential;
  */
 public sealed interface SecondFactorCredential extends Credential
         permits TotpCredential, RecoveryCodeCredential, SecurityKeyCredential {
+
+    /** Whether the caller asked not to be asked for a second factor on this browser again (a login's only). */
+    default boolean trustBrowser() {
+        return false;
+    }
 }

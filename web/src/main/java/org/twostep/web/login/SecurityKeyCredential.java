@@ -7,7 +7,7 @@ import org.twostep.webauthn.RelyingParty;
  * login or step-up: the browser's {@code PublicKeyCredential} JSON answering the ceremony the session
  * started.
  */
-public record SecurityKeyCredential(String ceremonyId, String json, RelyingParty relyingParty)
+public record SecurityKeyCredential(String ceremonyId, String json, RelyingParty relyingParty, boolean trustBrowser)
         implements SecondFactorCredential {
 
     @Override

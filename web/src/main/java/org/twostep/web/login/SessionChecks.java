@@ -17,7 +17,8 @@ import org.twostep.oidc.Authorizations;
 
 /**
  * A signed-in session is trusted for so long only: {@code twostep.session.max-lifetime} (12 hours)
- * after its sign-in, whatever its activity, and while its account is active, looked up again at
+ * after its sign-in, whatever its activity, and while its account is active and its password
+ * unchanged since (by another session), looked up again at
  * most every {@code twostep.session.recheck} (1 minute), so that a disabled account's sessions end
  * within that time without a query on every request. A session past either is signed out
  * ({@code SESSION_ENDED}, with the reason), the applications' grants made in it revoked, and the
@@ -77,8 +78,8 @@ public class SessionChecks {
             }
             case RECHECK -> {
                 try {
-                    if (!accounts.isActive(who.accountId())) {
-                        return ended(request, who, "account no longer active");
+                    if (!accounts.admitsSession(who.accountId(), times.signedInAt())) {
+                        return ended(request, who, "account no longer active, or its password changed since");
                     }
                     session.setAttribute(KEY, new SessionClock(times.signedInAt(), now));
                 } catch (ServiceBusyException e) {
@@ -99,6 +100,14 @@ public class SessionChecks {
      */
     void beforeSignIn(HttpServletRequest request) {
         request.getSession().setMaxInactiveInterval((int) Math.max(60, settings.challengeTtl().toSeconds()));
+    }
+
+    /**
+     * The caller changed their password at {@code changedAt}, which ends the account's other sessions:
+     * this one counts as signed in from then, so it goes on.
+     */
+    public void passwordChanged(HttpServletRequest request, Instant changedAt) {
+        request.getSession().setAttribute(KEY, new SessionClock(changedAt, changedAt));
     }
 
     /** A new sign-in: its lifetime starts now, and its idle timeout is the container's again. */

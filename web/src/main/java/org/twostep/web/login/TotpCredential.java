@@ -7,7 +7,11 @@ package org.twostep.web.login;
  * securityContext.authenticate(request, response, withParams().credential(new TotpCredential(code)));
  * }</pre>
  */
-public record TotpCredential(String code) implements SecondFactorCredential {
+public record TotpCredential(String code, boolean trustBrowser) implements SecondFactorCredential {
+
+    public TotpCredential(String code) {
+        this(code, false);
+    }
 
     @Override
     public String toString() {

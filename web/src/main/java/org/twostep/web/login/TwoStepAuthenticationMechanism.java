@@ -12,12 +12,14 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import org.twostep.account.SignedIn;
 import org.twostep.challenge.ChallengeTicket;
 import org.twostep.challenge.Challenges;
 import org.twostep.refusal.Reason;
 import org.twostep.refusal.Refusal;
 import org.twostep.refusal.VerificationException;
+import org.twostep.trust.TrustedBrowsers;
 
 /**
  * The two-step login as one state machine. Pages and endpoints hand it a credential through
@@ -29,10 +31,13 @@ import org.twostep.refusal.VerificationException;
  * <li>{@link #isProtectedWithoutCaller}: a protected page and nobody signed in: remember the page,
  *     redirect to the login page.</li>
  * <li>{@link #isPasswordStep}: a password: validated, a pending challenge opened, the session id
- *     changed, and the caller sent to the challenge page (or, with no second factor yet, to enrollment).</li>
+ *     changed, and the caller sent to the challenge page (or, with no second factor yet, to enrollment).
+ *     From a browser its owner trusted (its cookie current), signed in at once instead, with the second
+ *     factor the trust began with, as of then.</li>
  * <li>{@link #isSecondStep}: a second factor (code, security key, recovery code) for the pending
  *     login: the caller is signed in, the session id changed again, and sent back to the page first
- *     asked for (after a recovery code: to the security page, to check the devices).</li>
+ *     asked for (after a recovery code: to the security page, to check the devices); the browser
+ *     trusted if the caller asked.</li>
  * <li>{@link #isPasskey}: a passkey with user verification: both factors at once, signed in directly.</li>
  * <li>{@link #isStepUp}: a second factor from a signed-in caller whose last one is older than the
  *     step-up window, for the step-up challenge {@link StepUp#begin} opened: proven (by the caller's
@@ -61,6 +66,15 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     SessionChecks sessions;
 
+    @EJB
+    TrustedBrowsers trustedBrowsers;
+
+    @Inject
+    RequestClient client;
+
+    @Inject
+    Clock clock;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -73,10 +87,10 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         }
         try {
             if (isPasswordStep(credential, signedIn)) {
-                return passwordStep((UsernamePasswordCredential) credential, request, context);
+                return passwordStep((UsernamePasswordCredential) credential, request, response, context);
             }
             if (isSecondStep(credential, signedIn)) {
-                return secondStep((SecondFactorCredential) credential, request, context);
+                return secondStep((SecondFactorCredential) credential, request, response, context);
             }
             if (isPasskey(credential, signedIn)) {
                 return passkeyStep((PasskeyCredential) credential, request, context);
@@ -134,11 +148,21 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     }
 
     private AuthenticationStatus passwordStep(UsernamePasswordCredential password, HttpServletRequest request,
-                                              HttpMessageContext context) {
+                                              HttpServletResponse response, HttpMessageContext context) {
         PendingLogin.remove(request); // a new password starts over: an abandoned login's state goes first
         CredentialValidationResult result = identityStores.validate(password);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return refused(Refusal.of(Reason.NONE), null, request, context); // no store took it: the generic message
+        }
+        // 2a. A browser its owner trusted skips the second step: signed in with the factor the trust began with.
+        TrustedBrowsers.Admission trusted = trustedBrowsers.admit(TwoStepCaller.signedIn(result),
+                TrustCookie.read(request), TwoStepCaller.attempt(result));
+        if (trusted.forgetCookie()) {
+            TrustCookie.forget(request, response);
+        }
+        if (trusted.admitted()) {
+            TrustCookie.write(request, response, trusted.nextCookie(), clock.instant());
+            return signedIn(trusted.signedIn(), password, SignedInSession.takeReturnTo(request), request, context);
         }
         ChallengeTicket ticket = challenges.open(TwoStepCaller.signedIn(result), TwoStepCaller.attempt(result));
         PendingLogin.save(request, ticket);
@@ -149,7 +173,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     }
 
     private AuthenticationStatus secondStep(SecondFactorCredential proof, HttpServletRequest request,
-                                            HttpMessageContext context) {
+                                            HttpServletResponse response, HttpMessageContext context) {
         PendingLogin pending = PendingLogin.get(request);
         if (pending != null && pending.isStepUp()) {
             PendingLogin.remove(request); // a step-up's challenge never finishes a login: the store finds none pending
@@ -159,6 +183,10 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         String next = proof instanceof RecoveryCodeCredential
                 ? request.getContextPath() + "/account/security.xhtml?recovered=true"
                 : SignedInSession.takeReturnTo(request);
+        if (result.getStatus() == CredentialValidationResult.Status.VALID && proof.trustBrowser() && trustedBrowsers.enabled()) {
+            TrustCookie.write(request, response, trustedBrowsers.trust(TwoStepCaller.signedIn(result), client.info()),
+                    clock.instant());
+        }
         return signedIn(result, proof, next, request, context);
     }
 
@@ -166,6 +194,15 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
                                              HttpMessageContext context) {
         PendingLogin.remove(request); // a passkey replaces whatever password step was under way
         return signedIn(identityStores.validate(passkey), passkey, SignedInSession.takeReturnTo(request), request, context);
+    }
+
+    /** Both factors proven: see {@link #signedIn(SignedIn, Credential, String, HttpServletRequest, HttpMessageContext)}. */
+    private AuthenticationStatus signedIn(CredentialValidationResult result, Credential proof, String next,
+                                          HttpServletRequest request, HttpMessageContext context) {
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return refused(Refusal.of(Reason.NONE), null, request, context);
+        }
+        return signedIn(TwoStepCaller.signedIn(result), proof, next, request, context);
     }
 
     private AuthenticationStatus stepUp(SecondFactorCredential proof, SignedIn signedIn, HttpServletRequest request,
@@ -185,13 +222,9 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     }
 
     /** Both factors proven: hand the caller to the container, change the session id, go on to {@code next}. */
-    private AuthenticationStatus signedIn(CredentialValidationResult result, Credential proof, String next,
-                                          HttpServletRequest request, HttpMessageContext context) {
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return refused(Refusal.of(Reason.NONE), null, request, context);
-        }
+    private AuthenticationStatus signedIn(SignedIn who, Credential proof, String next, HttpServletRequest request,
+                                          HttpMessageContext context) {
         PendingLogin.remove(request);
-        SignedIn who = TwoStepCaller.signedIn(result);
         SignedInSession.save(request, who);
         sessions.signedIn(request);
         request.changeSessionId();

@@ -105,9 +105,10 @@ public class WebAuthnResource {
     @POST
     @Path("authentication")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response authenticate(BoundedBody body) {
+    public Response authenticate(@QueryParam("trust") boolean trustBrowser, BoundedBody body) {
         pendingProof();
-        return signIn(new SecurityKeyCredential(CeremonySession.take(request), BoundedBody.textOf(body), relyingParties.of(request)));
+        return signIn(new SecurityKeyCredential(CeremonySession.take(request), BoundedBody.textOf(body), relyingParties.of(request),
+                trustBrowser));
     }
 
     @POST

@@ -1,0 +1,173 @@
+package org.twostep.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Cookie;
+
+/**
+ * "Don't ask again on this browser", in Chromium: ticked at the second step, the next sign-in asks
+ * the password only; a sensitive change still asks for the second factor; an expired or forgotten
+ * trust asks for it again; a copy of an older cookie is refused and revokes the whole series, the
+ * browser that held the current one included.
+ */
+class TrustedBrowserIT extends TwoStepIT {
+
+    private static final String COOKIE = "twostep-trust";
+
+    private static Chromium chromium;
+
+    @BeforeAll
+    static void startChromium() {
+        chromium = Chromium.start();
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @BeforeEach
+    void freshBrowser() {
+        chromium.open(page("login.xhtml"));
+        chromium.driver.manage().deleteAllCookies();
+    }
+
+    /** The browser's cookies are per host: the tests use "localhost", as a person would. */
+    @Override
+    URI base() {
+        return URI.create("http://localhost:" + deploymentUrl.getPort() + "/twostep/");
+    }
+
+    @Test
+    void aTrustedBrowserIsAskedThePasswordOnlyButAStepUpStillAsksTheSecondFactor() {
+        EnrolledUser user = enrolledUser("trusted");
+        signInTrusting(user);
+
+        Cookie cookie = chromium.driver.manage().getCookieNamed(COOKIE);
+        assertNotNull(cookie, "the browser keeps the trust");
+        assertTrue(cookie.isHttpOnly(), "no script reads it");
+        assertEquals("Strict", cookie.getSameSite());
+        assertEquals("/twostep", cookie.getPath(), "sent to TwoStep only");
+        assertFalse(cookie.isSecure(), "plain HTTP here: Secure only when served over HTTPS");
+        long days = Duration.between(Instant.now(), cookie.getExpiry().toInstant()).toDays();
+        assertTrue(days >= 29 && days <= 30, "kept for the trust's 30 days: " + cookie.getExpiry());
+        assertEquals("TRUSTED_BROWSER_ADDED", db.lastOfType(user.username(), "TRUSTED_BROWSER_ADDED").type());
+        signOut();
+        // The trust began a week ago: the factor it vouches for is that old, older than any step-up window.
+        db.update("update trusted_browser set proven_at = ? where account_id = ?",
+                java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(7))), db.accountId(user.username()));
+
+        signInWithPasswordOnly(user);
+        chromium.awaitPath("/twostep/home.xhtml");
+        assertEquals(user.username(), chromium.text("username"));
+        assertEquals("TRUSTED_BROWSER", db.lastOfType(user.username(), "LOGIN_OK").method());
+        assertNotEquals(cookie.getValue(), chromium.driver.manage().getCookieNamed(COOKIE).getValue(), "a new token at each use");
+
+        chromium.open(page("account/security.xhtml"));
+        assertTrue(chromium.text("browsers").contains("Chrome on Linux"), chromium.text("browsers"));
+
+        // Adding a key is a sensitive change: the factor proven weeks ago on this browser does not count.
+        chromium.open(page("enroll/security-key.xhtml"));
+        chromium.awaitPath("/twostep/challenge.xhtml");
+        assertTrue(chromium.driver.findElements(org.openqa.selenium.By.id("trustBrowser")).isEmpty(),
+                "a step-up offers no trust: it proves the factor anew");
+    }
+
+    @Test
+    void aCopyOfAnOlderCookieIsRefusedAndRevokesTheSeries() {
+        EnrolledUser user = enrolledUser("stolen");
+        signInTrusting(user);
+        String copied = chromium.driver.manage().getCookieNamed(COOKIE).getValue(); // what a thief took
+        signOut();
+        signInWithPasswordOnly(user); // the owner, the next day: the token moves on
+        chromium.awaitPath("/twostep/home.xhtml");
+        String current = chromium.driver.manage().getCookieNamed(COOKIE).getValue();
+        signOut();
+
+        setCookie(copied); // the thief's browser
+        signInWithPasswordOnly(user);
+        chromium.awaitPath("/twostep/challenge.xhtml");
+        Database.AuditRow refused = db.lastOfType(user.username(), "TRUSTED_BROWSER_REFUSED");
+        assertEquals("TRUSTED_BROWSER_REUSED", refused.reason());
+        assertNull(chromium.driver.manage().getCookieNamed(COOKIE), "the refused cookie is removed");
+
+        chromium.driver.manage().deleteAllCookies();
+        setCookie(current); // the owner's browser: the series is revoked for it too
+        signInWithPasswordOnly(user);
+        chromium.awaitPath("/twostep/challenge.xhtml");
+        assertEquals("TRUSTED_BROWSER_REVOKED", db.lastOfType(user.username(), "TRUSTED_BROWSER_REFUSED").reason());
+    }
+
+    @Test
+    void anExpiredOrForgottenTrustAsksForTheSecondFactorAgain() {
+        EnrolledUser user = enrolledUser("expiry");
+        signInTrusting(user);
+        signOut();
+        db.update("update trusted_browser set expires_at = ? where account_id = ?",
+                java.sql.Timestamp.from(Instant.now().minusSeconds(1)), db.accountId(user.username()));
+        signInWithPasswordOnly(user);
+        chromium.awaitPath("/twostep/challenge.xhtml");
+        assertEquals("TRUSTED_BROWSER_EXPIRED", db.lastOfType(user.username(), "TRUSTED_BROWSER_REFUSED").reason());
+
+        // Trusted again, then forgotten on the security page.
+        chromium.click("trustBrowser");
+        chromium.type("code", user.app().nextCode());
+        chromium.click("verify");
+        chromium.awaitPath("/twostep/home.xhtml");
+        chromium.open(page("account/security.xhtml"));
+        chromium.click("browsers:0:browser:revoke");
+        chromium.awaitText("messages", "asked for a second factor again");
+        signOut();
+        signInWithPasswordOnly(user);
+        chromium.awaitPath("/twostep/challenge.xhtml");
+        assertEquals("TRUSTED_BROWSER_REVOKED", db.lastOfType(user.username(), "TRUSTED_BROWSER_REFUSED").reason());
+    }
+
+    private void signInTrusting(EnrolledUser user) {
+        signInWithPasswordOnly(user);
+        chromium.awaitPath("/twostep/challenge.xhtml");
+        chromium.click("trustBrowser");
+        chromium.type("code", user.app().nextCode());
+        chromium.click("verify");
+        chromium.awaitPath("/twostep/home.xhtml");
+    }
+
+    private void signInWithPasswordOnly(EnrolledUser user) {
+        chromium.open(page("login.xhtml"));
+        chromium.type("username", user.username());
+        chromium.type("password", PASSWORD);
+        chromium.click("signIn");
+    }
+
+    private void signOut() {
+        chromium.open(page("home.xhtml"));
+        chromium.click("signOut");
+        chromium.awaitPath("/twostep/login.xhtml");
+    }
+
+    private void setCookie(String value) {
+        chromium.open(page("login.xhtml"));
+        chromium.driver.manage().deleteCookieNamed(COOKIE);
+        chromium.driver.manage().addCookie(new Cookie.Builder(COOKIE, value).path("/twostep").isHttpOnly(true)
+                .sameSite("Strict").expiresOn(Date.from(Instant.now().plus(Duration.ofDays(1)))).build());
+    }
+
+    private String page(String path) {
+        return base().resolve(path).toString();
+    }
+}
