@@ -1,6 +1,8 @@
 // Security keys and passkeys (WebAuthn). Buttons carry what to do:
 //   data-webauthn="register" (data-passkey="true" for a passkey), "second-factor" or "passkey",
 //   data-api: the base of the JSON endpoints. Messages go to the element #webauthn-status.
+// A field with data-webauthn-autofill (the username, autocomplete="username webauthn") offers the
+// account's passkeys in the browser's autofill list (conditional mediation), where the browser can.
 (function () {
   'use strict';
 
@@ -10,6 +12,15 @@
     if (status) {
       status.textContent = message;
     }
+  }
+
+  // A refusal replaces whatever the page said before it ("You are signed out.").
+  function refused(message) {
+    var before = document.getElementById('signedOut');
+    if (before) {
+      before.hidden = true;
+    }
+    say(message);
   }
 
   function toBytes(base64url) {
@@ -76,7 +87,9 @@
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (json) {
         if (!response.ok) {
-          throw new Error(json.message || 'The server refused the request.');
+          var refused = new Error(json.message || 'The server refused the request.');
+          refused.answer = json;
+          throw refused;
         }
         return json;
       });
@@ -97,7 +110,65 @@
     return (error && error.message) || 'Something went wrong. Try again.';
   }
 
+  // Where the page is sent after a ceremony: only an address of this site; anything else, the home page.
+  function go(json, api) {
+    say('Done.');
+    var target = new URL(json.redirect || '', window.location.href);
+    window.location.assign(target.origin === window.location.origin ? target.href : api.replace(/\/api\/webauthn$/, '/home.xhtml'));
+  }
+
+  // Signal API: a passkey TwoStep no longer knows (removed at TwoStep) is one the browser should stop offering.
+  function signalUnknown(error, rpId, credential) {
+    if (error && error.answer && error.answer.unknownCredential && credential && PublicKeyCredential.signalUnknownCredential) {
+      PublicKeyCredential.signalUnknownCredential({ rpId: rpId, credentialId: credential.id }).catch(function () {});
+    }
+  }
+
+  var autofill = null; // the conditional request under way, aborted when a button starts a ceremony
+
+  function offerInAutofill(field, retries) {
+    if (!PublicKeyCredential.isConditionalMediationAvailable) {
+      return;
+    }
+    PublicKeyCredential.isConditionalMediationAvailable().then(function (available) {
+      if (!available) {
+        return;
+      }
+      var api = field.getAttribute('data-api');
+      var controller = new AbortController();
+      var rpId;
+      var chosen;
+      autofill = controller;
+      post(api + '/passkey/options')
+        .then(function (json) {
+          rpId = json.rpId;
+          return navigator.credentials.get({ publicKey: requestOptions(json), mediation: 'conditional', signal: controller.signal });
+        })
+        .then(function (credential) {
+          chosen = credential;
+          say('Signing in with your passkey…');
+          return post(api + '/passkey', credentialJson(credential));
+        })
+        .then(function (json) { go(json, api); }, function (error) {
+          if (controller.signal.aborted) {
+            return;
+          }
+          signalUnknown(error, rpId, chosen);
+          if (chosen) {
+            refused(explain(error, true));
+          }
+          if (chosen && retries > 0) {
+            offerInAutofill(field, retries - 1); // a refused pick: the list is offered again
+          }
+        });
+    });
+  }
+
   function run(button) {
+    if (autofill) {
+      autofill.abort(); // one WebAuthn request at a time: the button's replaces the autofill's
+      autofill = null;
+    }
     var api = button.getAttribute('data-api');
     var action = button.getAttribute('data-webauthn');
     var passkey = button.getAttribute('data-passkey') === 'true';
@@ -114,17 +185,15 @@
       var path = action === 'passkey' ? '/passkey' : '/authentication';
       var trust = document.getElementById('trustBrowser');
       var answer = path + (action === 'second-factor' && trust && trust.checked ? '?trust=true' : '');
+      var rpId;
+      var chosen;
       ceremony = post(api + path + '/options')
-        .then(function (json) { return navigator.credentials.get({ publicKey: requestOptions(json) }); })
-        .then(function (credential) { return post(api + answer, credentialJson(credential)); });
+        .then(function (json) { rpId = json.rpId; return navigator.credentials.get({ publicKey: requestOptions(json) }); })
+        .then(function (credential) { chosen = credential; return post(api + answer, credentialJson(credential)); })
+        .catch(function (error) { signalUnknown(error, rpId, chosen); throw error; });
     }
-    ceremony.then(function (json) {
-      say('Done.');
-      // Only an address of this site is followed; anything else goes to the home page.
-      var target = new URL(json.redirect || '', window.location.href);
-      window.location.assign(target.origin === window.location.origin ? target.href : api.replace(/\/api\/webauthn$/, '/home.xhtml'));
-    }, function (error) {
-      say(explain(error, passkey));
+    ceremony.then(function (json) { go(json, api); }, function (error) {
+      refused(explain(error, passkey));
       button.disabled = false;
     });
   }
@@ -140,4 +209,8 @@
   buttons.forEach(function (button) {
     button.addEventListener('click', function () { run(button); });
   });
+  var field = document.querySelector('[data-webauthn-autofill]');
+  if (field) {
+    offerInAutofill(field, 2);
+  }
 }());

@@ -16,12 +16,18 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 
 /**
  * Every second factor in a real browser: Chromium with a virtual authenticator (CTAP2, internal
- * transport, resident keys, user verification) for security keys and passkeys.
+ * transport, resident keys, user verification) for security keys and passkeys. The browser is made
+ * one without passkey autofill (conditional mediation), which PasskeyAutofillIT tests: here the
+ * buttons are what a person uses.
  */
 class BrowserIT extends TwoStepIT {
 
+    /** A browser that cannot offer passkeys in the username field's autofill list. */
+    static final String NO_AUTOFILL = "if (window.PublicKeyCredential) { PublicKeyCredential.isConditionalMediationAvailable = undefined; }";
+
     private static Chromium chromium;
     private VirtualAuthenticator authenticator;
+    private String noAutofill;
 
     @BeforeAll
     static void startChromium() {
@@ -40,10 +46,12 @@ class BrowserIT extends TwoStepIT {
         chromium.open(page("login.xhtml"));
         chromium.driver.manage().deleteAllCookies();
         authenticator = chromium.addAuthenticator();
+        noAutofill = chromium.beforeEveryPage(NO_AUTOFILL);
     }
 
     @AfterEach
     void removeAuthenticator() {
+        chromium.forget(noAutofill);
         chromium.removeAuthenticator(authenticator);
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -79,6 +80,26 @@ final class Chromium implements AutoCloseable {
 
     void open(String url) {
         driver.get(url);
+    }
+
+    /**
+     * Runs this script in every page before the page's own (DevTools' Page.addScriptToEvaluateOnNewDocument):
+     * to watch what the page's scripts ask of the browser.
+     *
+     * @return the script's id, for {@link #forget}
+     */
+    String beforeEveryPage(String script) {
+        return (String) driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script))
+                .get("identifier");
+    }
+
+    void forget(String scriptId) {
+        driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", scriptId));
+    }
+
+    /** Evaluates a script in the page and returns its value. */
+    Object eval(String script) {
+        return driver.executeScript(script);
     }
 
     /** Types into a field, once the page that has it is there (a click may still be loading the next page). */

@@ -36,7 +36,9 @@ class WildFlyConfigIT {
             "/subsystem=microprofile-config-smallrye:read-children-names(child-type=config-source)",
             "/subsystem=datasources:read-children-resources(child-type=data-source, recursive=true)",
             "/subsystem=microprofile-config-smallrye:read-children-resources(child-type=config-source, recursive=true)",
-            "/subsystem=elytron-oidc-client:read-children-resources(child-type=secure-deployment, recursive=true)");
+            "/subsystem=elytron-oidc-client:read-children-resources(child-type=secure-deployment, recursive=true)",
+            "/subsystem=mail:read-children-resources(child-type=mail-session, recursive=true)",
+            "/socket-binding-group=standard-sockets:read-children-resources(child-type=remote-destination-outbound-socket-binding)");
 
     @Test
     void eachRestoreUndoesItsConfigureAndConfiguringAgainGivesTheSameServer() throws Exception {
@@ -51,12 +53,16 @@ class WildFlyConfigIT {
             stage(script, "restored");
             CONCERNS.forEach(concern -> apply(script, "configure-" + concern));
             stage(script, "configured again");
+            apply(script, "configure-mail"); // optional, after configure-twostep: not applied by the build
+            stage(script, "mail relay with a login");
+            apply(script, "restore-mail");
+            stage(script, "mail relay restored");
             reversed(CONCERNS).forEach(concern -> apply(script, "restore-" + concern));
             stage(script, "restored again");
             script.add("stop-embedded-server");
             List<String> stages = run(script);
 
-            assertEquals(4, stages.size(), String.join("\n", stages));
+            assertEquals(6, stages.size(), String.join("\n", stages));
             String configured = stages.get(0);
             String restored = stages.get(1);
             assertTrue(configured.contains("TwoStepDS") && configured.contains("\"twostep\""), configured);
@@ -64,12 +70,19 @@ class WildFlyConfigIT {
             assertFalse(restored.contains("TwoStepDS"), restored);
             assertFalse(restored.contains("\"twostep\""), restored);
             assertTrue(configured.contains("hello-oidc.war"), configured);
+            assertTrue(configured.contains("twostep-mail-smtp") && configured.contains("java:jboss/mail/TwoStep"), configured);
+            String mail = stages.get(3);
+            assertTrue(mail.contains("\"twostep.notices.enabled\" => true") && mail.contains("${twostep.mail.username}"),
+                    "configure-mail.cli gives the relay a login and turns the notices on: " + mail);
+            assertFalse(configured.contains("twostep.notices.enabled"), "notices are off unless configured");
+            assertEquals(configured, stages.get(4), "restore-mail.cli undoes configure-mail.cli");
+            assertFalse(restored.contains("twostep-mail-smtp") || restored.contains("java:jboss/mail/TwoStep"), restored);
             assertFalse(restored.contains("hello-oidc"), restored);
             assertFalse(restored.contains("\"integrated-jaspi\" => false"), restored);
             assertFalse(otherDomain(configured).contains("\"integrated-jaspi\" => false"), otherDomain(configured));
             assertEquals(otherDomain(configured), otherDomain(restored), "\"other\" is as WildFly ships it throughout");
             assertEquals(configured, stages.get(2), "configure after restore gives the same server");
-            assertEquals(restored, stages.get(3), "and restore undoes it again");
+            assertEquals(restored, stages.get(5), "and restore undoes it again");
         } finally {
             Files.deleteIfExists(copy);
         }

@@ -95,7 +95,7 @@ public class SecondFactors {
         Account account = accounts.find(accountId);
         return new AccountOverview(account.username(), account.displayName(), account.email(),
                 account.groups().contains(Account.ADMIN_GROUP), totp.list(accountId), keys.list(accountId),
-                recoveryCodes.remaining(accountId));
+                recoveryCodes.remaining(accountId), account.webAuthnUserHandle());
     }
 
     /** Starts enrolling another authenticator app for a signed-in account. */

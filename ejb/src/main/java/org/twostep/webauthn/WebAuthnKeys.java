@@ -111,7 +111,7 @@ public class WebAuthnKeys {
     /** What the security page shows of each key: read as that, not as whole credentials with their public keys. */
     public List<WebAuthnFactor> list(long accountId) {
         return em.createQuery("select new org.twostep.webauthn.WebAuthnFactor(c.id, c.nickname, c.discoverable, c.createdAt,"
-                        + " c.lastUsedAt) from WebAuthnCredential c where c.accountId = :account order by c.createdAt",
+                        + " c.lastUsedAt, c.credentialId) from WebAuthnCredential c where c.accountId = :account order by c.createdAt",
                         WebAuthnFactor.class)
                 .setParameter("account", accountId)
                 .getResultList();
@@ -132,6 +132,6 @@ public class WebAuthnKeys {
     }
 
     private static WebAuthnFactor factorOf(WebAuthnCredential c) {
-        return new WebAuthnFactor(c.id(), c.nickname(), c.discoverable(), c.createdAt(), c.lastUsedAt());
+        return new WebAuthnFactor(c.id(), c.nickname(), c.discoverable(), c.createdAt(), c.lastUsedAt(), c.credentialId());
     }
 }

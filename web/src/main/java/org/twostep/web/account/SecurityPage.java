@@ -17,6 +17,7 @@ import org.twostep.recovery.RecoveryCodeSets;
 import org.twostep.trust.TrustedBrowserView;
 import org.twostep.trust.TrustedBrowsers;
 import org.twostep.web.PageMessages;
+import org.twostep.web.webauthn.RelyingParties;
 import org.twostep.web.login.RequestClient;
 import org.twostep.web.login.SignedInSession;
 import org.twostep.web.login.StepUp;
@@ -54,6 +55,9 @@ public class SecurityPage {
     @Inject
     PageMessages messages;
 
+    @Inject
+    RelyingParties relyingParties;
+
     private AccountOverview overview;
     private List<String> newCodes;
     private List<TrustedBrowserView> browsers;
@@ -84,6 +88,11 @@ public class SecurityPage {
         }
         overview = null;
         return null;
+    }
+
+    /** The WebAuthn relying party's id, which the browser's passkey store files the account's passkeys under. */
+    public String getRpId() {
+        return relyingParties.of(request).id();
     }
 
     /** The browsers that skip the second step, the last used first. */

@@ -1,0 +1,148 @@
+package org.twostep.notice;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.twostep.account.Account;
+import org.twostep.audit.AuditEvent;
+import org.twostep.config.Settings;
+import org.twostep.trust.BrowserNames;
+
+/**
+ * The queue of security notices. An audited event that calls for one ({@link NoticeKind#of}) queues
+ * it in the event's own transaction, so a notice exists exactly when its event does; nothing is sent
+ * here ({@link NoticeSender} does, from a timer), so a login never waits for a mail relay. Off
+ * unless {@code twostep.notices.enabled}; an account with no e-mail address gets none. A kind a
+ * crowd could repeat (wrong second factors, lockouts) is queued once per account per
+ * {@link #REPEAT_QUIET}.
+ *
+ * <pre>{@code
+ * auditLog.record(AuditEvent.succeeded(EventType.PASSWORD_CHANGED, attempt).forAccount(id)); // queues the notice
+ * }</pre>
+ */
+@ApplicationScoped
+public class Notices {
+
+    /** At most one notice of a repeatable kind per account in this time. */
+    static final Duration REPEAT_QUIET = Duration.ofMinutes(15);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Settings settings;
+
+    /** Runs in the transaction of the audit row (the observer is synchronous). */
+    void onAudited(@Observes AuditEvent event) {
+        if (!settings.noticesEnabled()) {
+            return;
+        }
+        NoticeKind.of(event).ifPresent(kind -> queue(kind, event));
+    }
+
+    private void queue(NoticeKind kind, AuditEvent event) {
+        Account account = em.find(Account.class, event.accountId());
+        if (account == null || account.email() == null || account.email().isBlank()) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (kind.mayRepeat() && queuedSince(account.id(), kind, now.minus(REPEAT_QUIET))) {
+            return;
+        }
+        em.persist(new Notice(account.id(), kind, account.email(), settings.issuer() + ": " + kind.subject,
+                body(kind, account, event), now));
+    }
+
+    private boolean queuedSince(long accountId, NoticeKind kind, Instant since) {
+        return !em.createQuery("select n.id from Notice n where n.accountId = :account and n.kind = :kind"
+                        + " and n.createdAt > :since", Long.class)
+                .setParameter("account", accountId)
+                .setParameter("kind", kind)
+                .setParameter("since", since)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
+    /** Plain and short: what happened, when, from where, and what to do if it was not the owner. */
+    String body(NoticeKind kind, Account account, AuditEvent event) {
+        ZoneId zone = settings.timeZone();
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm z", Locale.ENGLISH).withZone(zone);
+        String link = settings.oidcIssuer().map(issuer -> "\n  " + issuer + "/account/security.xhtml").orElse("");
+        return "Hello " + account.displayName() + ",\n\n"
+                + kind.sentence + "\n\n"
+                + "When:    " + when.format(clock.instant()) + "\n"
+                + "Address: " + (event.clientAddress() == null ? "unknown" : event.clientAddress()) + "\n"
+                + "Browser: " + BrowserNames.of(event.userAgent()) + "\n"
+                + "Account: " + account.username() + "\n\n"
+                + "If this was you, there is nothing to do.\n\n"
+                + "If it was not you, someone may know your password. Sign in now, change your password, and look at\n"
+                + "your second factors and trusted browsers on your security page:" + link + "\n"
+                + "Then tell your help desk.\n\n"
+                + "This message was sent by " + settings.issuer() + " because of a change to your account's security.\n";
+    }
+
+    /** Up to {@code max} notices due at {@code now}, the oldest first. */
+    @Transactional
+    public List<Notice> due(Instant now, int max) {
+        return em.createQuery("select n from Notice n where n.sentAt is null and n.failedAt is null and n.nextAttemptAt <= :now"
+                        + " order by n.nextAttemptAt, n.id", Notice.class)
+                .setParameter("now", now)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    @Transactional
+    public void sent(long id, Instant now) {
+        Notice notice = em.find(Notice.class, id);
+        if (notice != null) {
+            notice.sent(now);
+        }
+    }
+
+    /**
+     * A failed attempt: the next after one interval of the sender ({@code twostep.notices.interval}),
+     * then two, four ..., at most an hour apart, until {@code twostep.notices.give-up-after}.
+     *
+     * @return whether it is given up on
+     */
+    @Transactional
+    public boolean failed(long id, String error, Instant now) {
+        Notice notice = em.find(Notice.class, id);
+        if (notice == null) {
+            return false;
+        }
+        long seconds = Math.min(3600, Math.max(1, settings.noticesInterval().toSeconds()) << Math.min(notice.attempts(), 12));
+        Instant next = now.plusSeconds(seconds);
+        boolean givenUp = !next.isBefore(notice.createdAt().plus(settings.noticesGiveUpAfter()));
+        notice.failed(error, now, givenUp ? null : next);
+        return givenUp;
+    }
+
+    /** Notices waiting to be sent: for the README's operations queries and the health of the relay. */
+    @Transactional
+    public long waiting() {
+        return em.createQuery("select count(n) from Notice n where n.sentAt is null and n.failedAt is null", Long.class)
+                .getSingleResult();
+    }
+
+    /** Deletes notices sent or given up on before {@code before}. */
+    @Transactional
+    public int purgeFinished(Instant before) {
+        return em.createQuery("delete from Notice n where (n.sentAt is not null and n.sentAt < :before)"
+                        + " or (n.failedAt is not null and n.failedAt < :before)")
+                .setParameter("before", before)
+                .executeUpdate();
+    }
+}
