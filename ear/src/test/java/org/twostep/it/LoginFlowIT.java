@@ -106,7 +106,7 @@ class LoginFlowIT extends TwoStepIT {
     void servedFieldsCarryAutofillHintsAndTheFocus() {
         Browser browser = browser();
         Browser.Page login = browser.open("login.xhtml");
-        assertAttributes(login, "username", Map.of("autocomplete", "username", "autofocus", "autofocus",
+        assertAttributes(login, "username", Map.of("autocomplete", "username webauthn", "autofocus", "autofocus",
                 "autocapitalize", "none", "spellcheck", "false"));
         assertAttributes(login, "password", Map.of("autocomplete", "current-password", "type", "password"));
 

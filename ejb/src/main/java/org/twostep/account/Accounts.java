@@ -236,13 +236,17 @@ public class Accounts {
     }
 
     /**
-     * Whether a session of the account signed in at {@code signedInAt} may go on: the account exists,
-     * is active, and its password has not changed since (which ends the other sessions). A read, no lock.
+     * Why a session of the account signed in at {@code signedInAt} may not go on, or null if it may:
+     * the account is gone or disabled, or its password was changed since (which ends the other
+     * sessions). A read, no lock.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public boolean admitsSession(long accountId, Instant signedInAt) {
+    public String sessionEnds(long accountId, Instant signedInAt) {
         Account account = find(accountId);
-        return account != null && account.admitsSessionFrom(signedInAt);
+        if (account == null || !account.isActive()) {
+            return "account no longer active";
+        }
+        return account.admitsSessionFrom(signedInAt) ? null : "password changed in another session";
     }
 
     /** Audits a session TwoStep ended itself, and why ("lifetime over", "account no longer active"). */

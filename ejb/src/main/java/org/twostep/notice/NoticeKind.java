@@ -2,6 +2,7 @@ package org.twostep.notice;
 
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.Set;
 import org.twostep.audit.AuditEvent;
 import org.twostep.audit.EventType;
@@ -10,27 +11,18 @@ import org.twostep.refusal.Reason;
 
 /**
  * What an account's owner is told of by e-mail (OWASP's MFA cheat sheet; ASVS 5.0 V6.3.5, V6.3.7):
- * each kind with its subject and the sentence that says what happened.
+ * each kind with its subject and the sentence that says what happened ({@code notices.properties}).
  */
 public enum NoticeKind {
-    FACTOR_ADDED("A second factor was added to your account",
-            "A second factor (an authenticator app, a security key or a passkey) was added to your account."),
-    FACTOR_REMOVED("A second factor was removed from your account",
-            "A second factor (an authenticator app, a security key or a passkey) was removed from your account."),
-    RECOVERY_CODES_MADE("New recovery codes were made for your account",
-            "A new set of recovery codes was made for your account. The old codes no longer work."),
-    RECOVERY_CODE_USED("A recovery code was used to sign in",
-            "One of your recovery codes was used to sign in to your account."),
-    LOCKED_OUT("Codes for your account are refused for a while",
-            "Too many wrong codes were entered for your account, so codes from your authenticator app are refused for a while."),
-    BROWSER_TRUSTED("A browser no longer asks for your second factor",
-            "A browser was trusted: when you sign in there with your password, it will not ask for your second factor."),
-    TRUSTED_BROWSER_COPIED("A copy of a trusted browser's cookie was refused",
-            "A browser presented an old copy of a trusted browser's cookie. It was refused, and that browser is no longer trusted."),
-    PASSWORD_CHANGED("Your password was changed",
-            "The password of your account was changed. Your other sessions were signed out."),
-    SECOND_FACTOR_FAILED("A wrong second factor after your correct password",
-            "Someone entered your correct password and then a wrong second factor.");
+    FACTOR_ADDED,
+    FACTOR_REMOVED,
+    RECOVERY_CODES_MADE,
+    RECOVERY_CODE_USED,
+    LOCKED_OUT,
+    BROWSER_TRUSTED,
+    TRUSTED_BROWSER_COPIED,
+    PASSWORD_CHANGED,
+    SECOND_FACTOR_FAILED;
 
     /** Refusals that were a wrong proof after the password (not a malformed entry, a busy answer or an expiry). */
     private static final Set<Reason> WRONG_PROOF = EnumSet.of(Reason.TOTP_MISMATCH, Reason.CLOCK_SKEW_SUSPECTED,
@@ -38,12 +30,15 @@ public enum NoticeKind {
             Reason.WEBAUTHN_BAD_SIGNATURE, Reason.WEBAUTHN_UNKNOWN_CREDENTIAL, Reason.WEBAUTHN_FOREIGN_CREDENTIAL,
             Reason.WEBAUTHN_COUNTER_REGRESSED);
 
-    final String subject;
-    final String sentence;
+    /** The texts, by kind ({@code notices.properties}): English, or a deployment's translation. */
+    static final ResourceBundle TEXTS = ResourceBundle.getBundle("org.twostep.notice.notices");
 
-    NoticeKind(String subject, String sentence) {
-        this.subject = subject;
-        this.sentence = sentence;
+    String subject() {
+        return TEXTS.getString(name() + ".subject");
+    }
+
+    String sentence() {
+        return TEXTS.getString(name() + ".sentence");
     }
 
     /** The notice an audited event calls for, if any. */

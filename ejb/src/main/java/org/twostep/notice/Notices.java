@@ -5,10 +5,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +61,7 @@ public class Notices {
         if (kind.mayRepeat() && queuedSince(account.id(), kind, now.minus(REPEAT_QUIET))) {
             return;
         }
-        em.persist(new Notice(account.id(), kind, account.email(), settings.issuer() + ": " + kind.subject,
+        em.persist(new Notice(account.id(), kind, account.email(), settings.issuer() + ": " + kind.subject(),
                 body(kind, account, event), now));
     }
 
@@ -77,20 +77,12 @@ public class Notices {
 
     /** Plain and short: what happened, when, from where, and what to do if it was not the owner. */
     String body(NoticeKind kind, Account account, AuditEvent event) {
-        ZoneId zone = settings.timeZone();
-        DateTimeFormatter when = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm z", Locale.ENGLISH).withZone(zone);
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm z", Locale.ENGLISH).withZone(settings.timeZone());
         String link = settings.oidcIssuer().map(issuer -> "\n  " + issuer + "/account/security.xhtml").orElse("");
-        return "Hello " + account.displayName() + ",\n\n"
-                + kind.sentence + "\n\n"
-                + "When:    " + when.format(clock.instant()) + "\n"
-                + "Address: " + (event.clientAddress() == null ? "unknown" : event.clientAddress()) + "\n"
-                + "Browser: " + BrowserNames.of(event.userAgent()) + "\n"
-                + "Account: " + account.username() + "\n\n"
-                + "If this was you, there is nothing to do.\n\n"
-                + "If it was not you, someone may know your password. Sign in now, change your password, and look at\n"
-                + "your second factors and trusted browsers on your security page:" + link + "\n"
-                + "Then tell your help desk.\n\n"
-                + "This message was sent by " + settings.issuer() + " because of a change to your account's security.\n";
+        String address = event.clientAddress() == null ? NoticeKind.TEXTS.getString("unknownAddress") : event.clientAddress();
+        return MessageFormat.format(NoticeKind.TEXTS.getString("body"), account.displayName(), kind.sentence(),
+                when.format(clock.instant()), address, BrowserNames.of(event.userAgent()), account.username(), link,
+                settings.issuer());
     }
 
     /** Up to {@code max} notices due at {@code now}, the oldest first. */

@@ -1,10 +1,12 @@
 package org.twostep.refusal;
 
+import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.ResourceBundle;
 
 /**
  * The one refusal table: for each {@link Reason}, everything a refusal produces outside the audit
@@ -35,8 +37,11 @@ public record Refusal(Reason reason, String message, boolean endsLogin, int stat
     private static final boolean ENDS_LOGIN = true;
     private static final boolean GOES_ON = false;
 
+    /** The messages, by reason ({@code refusals.properties}): English, or a deployment's translation. */
+    private static final ResourceBundle TEXTS = ResourceBundle.getBundle("org.twostep.refusal.refusals");
+
     /** The generic message, for a refusal without a reason (no identity store took the credential). */
-    public static final String GENERIC_MESSAGE = "Sign-in failed. Please try again.";
+    public static final String GENERIC_MESSAGE = TEXTS.getString(Reason.NONE.name());
 
     /** The refusal a thrown exception stands for; a rate limit's message names the time to try again. */
     public static Refusal of(VerificationException e) {
@@ -47,9 +52,7 @@ public record Refusal(Reason reason, String message, boolean endsLogin, int stat
         }
         String at = CLOCK_TIME.format(retryAt.atZone(ZoneId.systemDefault()));
         String message = switch (row.reason) {
-            case RATE_LIMITED -> "Too many attempts. Try again at " + at + ".";
-            case LOCKED_OUT -> "Too many wrong codes: app codes are refused until " + at
-                    + ". Use a security key, a passkey or a recovery code.";
+            case RATE_LIMITED, LOCKED_OUT -> MessageFormat.format(TEXTS.getString(row.reason.name() + ".at"), at);
             default -> row.message;
         };
         return new Refusal(row.reason, message, row.endsLogin, row.status, retryAt);
@@ -72,105 +75,98 @@ public record Refusal(Reason reason, String message, boolean endsLogin, int stat
     public static Refusal of(Reason reason) {
         return switch (reason) {
             case BAD_PASSWORD, UNKNOWN_USER, ACCOUNT_DISABLED ->
-                    row(reason, "Wrong username or password.", GOES_ON, FORBIDDEN);
+                    row(reason, GOES_ON, FORBIDDEN);
             case INVALID_INPUT ->
-                    row(reason, "Enter your username (up to 64 letters, digits or . _ - @ +) and your password.", GOES_ON, BAD_REQUEST);
+                    row(reason, GOES_ON, BAD_REQUEST);
             case NOT_SIGNED_IN ->
-                    row(reason, "Sign in first.", GOES_ON, UNAUTHORIZED);
+                    row(reason, GOES_ON, UNAUTHORIZED);
             case NO_PENDING_CHALLENGE ->
-                    row(reason, "No sign-in is in progress. Please sign in.", ENDS_LOGIN, UNAUTHORIZED);
+                    row(reason, ENDS_LOGIN, UNAUTHORIZED);
             case SERVICE_BUSY ->
-                    row(reason, "TwoStep is busy. Nothing was changed: please try again in a moment.", GOES_ON, SERVICE_UNAVAILABLE);
+                    row(reason, GOES_ON, SERVICE_UNAVAILABLE);
             case RATE_LIMITED ->
-                    row(reason, "Too many attempts. Try again in a few minutes.", GOES_ON, TOO_MANY_REQUESTS);
+                    row(reason, GOES_ON, TOO_MANY_REQUESTS);
             case CHALLENGE_EXPIRED ->
-                    row(reason, "Your sign-in took too long. Please sign in again.", ENDS_LOGIN, FORBIDDEN);
+                    row(reason, ENDS_LOGIN, FORBIDDEN);
             case TOO_MANY_ATTEMPTS ->
-                    row(reason, "Too many wrong codes. Please sign in again.", ENDS_LOGIN, FORBIDDEN);
+                    row(reason, ENDS_LOGIN, FORBIDDEN);
             case LOCKED_OUT ->
-                    row(reason, "Too many wrong codes: app codes are refused for now. Use a security key, a passkey or a recovery code,"
-                            + " or ask your help desk.", GOES_ON, FORBIDDEN);
+                    row(reason, GOES_ON, FORBIDDEN);
             case MALFORMED_CODE ->
-                    row(reason, "Enter the code from your authenticator app: digits only, nothing else.", GOES_ON, BAD_REQUEST);
+                    row(reason, GOES_ON, BAD_REQUEST);
             // A code right for another time step is told like a wrong one: a guesser holding the password must
             // not learn that a guess will be right later. The skew goes to the audit trail and the help desk.
             case TOTP_MISMATCH, CLOCK_SKEW_SUSPECTED ->
-                    row(reason, "That code is not right. Check the app and try again.", GOES_ON, FORBIDDEN);
+                    row(reason, GOES_ON, FORBIDDEN);
             case TOTP_REPLAYED ->
-                    row(reason, "That code was already used. Wait for the next code and enter it.", GOES_ON, FORBIDDEN);
+                    row(reason, GOES_ON, FORBIDDEN);
             case ENROLLMENT_NOT_PENDING ->
-                    row(reason, "This setup is no longer open. Please sign in again.", GOES_ON, CONFLICT);
+                    row(reason, GOES_ON, CONFLICT);
             case MALFORMED_RECOVERY_CODE ->
-                    row(reason, "A recovery code has 24 letters and digits, like ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2.", GOES_ON, BAD_REQUEST);
+                    row(reason, GOES_ON, BAD_REQUEST);
             case RECOVERY_CODE_MISMATCH ->
-                    row(reason, "That recovery code is not right.", GOES_ON, FORBIDDEN);
+                    row(reason, GOES_ON, FORBIDDEN);
             case RECOVERY_CODE_REPLAYED ->
-                    row(reason, "That recovery code was already used. Each code works once.", GOES_ON, FORBIDDEN);
+                    row(reason, GOES_ON, FORBIDDEN);
             case WEBAUTHN_MALFORMED ->
-                    row(reason, "The browser's answer could not be read. Please try again.", GOES_ON, BAD_REQUEST);
+                    row(reason, GOES_ON, BAD_REQUEST);
             case WEBAUTHN_NO_CEREMONY ->
-                    row(reason, "That request expired or was already answered. Please try again.", GOES_ON, FORBIDDEN);
+                    row(reason, GOES_ON, FORBIDDEN);
             case WEBAUTHN_USER_NOT_VERIFIED ->
-                    row(reason, "Your passkey must confirm it is you (PIN, fingerprint or face). Try again or use your password.",
-                            GOES_ON, FORBIDDEN);
+                    row(reason, GOES_ON, FORBIDDEN);
             case WEBAUTHN_ALREADY_REGISTERED ->
-                    row(reason, "This security key or passkey is registered to your account already: you can sign in with it.",
-                            GOES_ON, CONFLICT);
+                    row(reason, GOES_ON, CONFLICT);
             case WEBAUTHN_UNKNOWN_CREDENTIAL, WEBAUTHN_FOREIGN_CREDENTIAL ->
-                    row(reason, "This security key or passkey is not registered for this account.", GOES_ON, FORBIDDEN);
+                    row(reason, GOES_ON, FORBIDDEN);
             case WEBAUTHN_BAD_CHALLENGE, WEBAUTHN_BAD_ORIGIN, WEBAUTHN_BAD_RP_ID, WEBAUTHN_BAD_SIGNATURE,
                  WEBAUTHN_COUNTER_REGRESSED, WEBAUTHN_USER_NOT_PRESENT, WEBAUTHN_REFUSED ->
-                    row(reason, "The security key's answer was not accepted.", GOES_ON, FORBIDDEN);
+                    row(reason, GOES_ON, FORBIDDEN);
             case FACTOR_NAME_INVALID ->
-                    row(reason, "Enter a name of 1 to 64 characters.", GOES_ON, BAD_REQUEST);
+                    row(reason, GOES_ON, BAD_REQUEST);
             case FACTOR_NOT_FOUND ->
-                    row(reason, "That factor is no longer on your account. Reload the page.", GOES_ON, CONFLICT);
+                    row(reason, GOES_ON, CONFLICT);
             case FACTOR_REMOVAL_REFUSED ->
-                    row(reason, "This is your last second factor: add another before removing it.", GOES_ON, CONFLICT);
+                    row(reason, GOES_ON, CONFLICT);
             case STEP_UP_REQUIRED ->
-                    row(reason, "Confirm it is you first: reload the page.", GOES_ON, FORBIDDEN);
+                    row(reason, GOES_ON, FORBIDDEN);
             // Never shown: a refused trust asks for the second factor, as if there had been none.
             case TRUSTED_BROWSER_UNKNOWN, TRUSTED_BROWSER_EXPIRED, TRUSTED_BROWSER_REVOKED, TRUSTED_BROWSER_REUSED ->
-                    row(reason, "Confirm it is you with your second factor.", GOES_ON, FORBIDDEN);
+                    row(reason, GOES_ON, FORBIDDEN);
             case PASSWORD_WRONG ->
-                    row(reason, "Your current password is not right.", GOES_ON, FORBIDDEN);
+                    row(reason, GOES_ON, FORBIDDEN);
             case PASSWORD_LENGTH ->
-                    // The numbers are PasswordRules' (a test holds them together).
-                    row(reason, "Choose a new password of 8 to 128 characters. A few words make a good one.", GOES_ON, BAD_REQUEST);
+                    // Its numbers are PasswordRules' (a test holds them together).
+                    row(reason, GOES_ON, BAD_REQUEST);
             case PASSWORD_COMMON ->
-                    row(reason, "That password is one of the most common ones, which attackers try first. Choose another.",
-                            GOES_ON, BAD_REQUEST);
+                    row(reason, GOES_ON, BAD_REQUEST);
             case PASSWORD_REPEAT_MISMATCH ->
-                    row(reason, "The two new passwords differ. Type the same one twice.", GOES_ON, BAD_REQUEST);
+                    row(reason, GOES_ON, BAD_REQUEST);
             case OIDC_UNKNOWN_CLIENT ->
-                    row(reason, "This application is not registered with TwoStep. Tell its administrator.", GOES_ON, BAD_REQUEST);
+                    row(reason, GOES_ON, BAD_REQUEST);
             case OIDC_REDIRECT_URI_MISMATCH ->
-                    row(reason, "This application asked to return to an address it has not registered. Tell its administrator.",
-                            GOES_ON, BAD_REQUEST);
+                    row(reason, GOES_ON, BAD_REQUEST);
             case OIDC_INVALID_REQUEST ->
-                    row(reason, "This application sent a sign-in request TwoStep cannot read. Tell its administrator.",
-                            GOES_ON, BAD_REQUEST);
+                    row(reason, GOES_ON, BAD_REQUEST);
             case OIDC_CLIENT_AUTH_FAILED ->
-                    row(reason, "The application could not be authenticated.", GOES_ON, UNAUTHORIZED);
+                    row(reason, GOES_ON, UNAUTHORIZED);
             case OIDC_PKCE_MISMATCH, OIDC_CODE_REPLAYED, OIDC_CODE_EXPIRED, OIDC_CODE_MISMATCH, OIDC_REFRESH_TOKEN_INVALID,
                  OIDC_REFRESH_TOKEN_REPLAYED ->
-                    row(reason, "The sign-in could not be completed. Please sign in again.", GOES_ON, BAD_REQUEST);
+                    row(reason, GOES_ON, BAD_REQUEST);
             case OIDC_UNMET_ACR ->
-                    row(reason, "This application asks for a security key or passkey. Add one on your security page.",
-                            GOES_ON, FORBIDDEN);
+                    row(reason, GOES_ON, FORBIDDEN);
             case OIDC_LOGIN_REQUIRED ->
-                    row(reason, "No sign-in is in progress. Please sign in.", GOES_ON, UNAUTHORIZED);
+                    row(reason, GOES_ON, UNAUTHORIZED);
             case OIDC_NO_ACCESS ->
-                    row(reason, "You have no access to this application. Ask its administrator if you need it.",
-                            GOES_ON, FORBIDDEN);
+                    row(reason, GOES_ON, FORBIDDEN);
             case OIDC_LOGOUT_NOT_DELIVERED ->
-                    row(reason, "An application could not be told that the session ended.", GOES_ON, BAD_REQUEST);
+                    row(reason, GOES_ON, BAD_REQUEST);
             case NONE ->
-                    row(reason, GENERIC_MESSAGE, GOES_ON, FORBIDDEN);
+                    row(reason, GOES_ON, FORBIDDEN);
         };
     }
 
-    private static Refusal row(Reason reason, String message, boolean endsLogin, int status) {
-        return new Refusal(reason, message, endsLogin, status, null);
+    /** A reason's row: its message from {@code refusals.properties}. */
+    private static Refusal row(Reason reason, boolean endsLogin, int status) {
+        return new Refusal(reason, TEXTS.getString(reason.name()), endsLogin, status, null);
     }
 }

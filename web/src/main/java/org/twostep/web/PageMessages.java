@@ -16,7 +16,7 @@ import org.twostep.refusal.VerificationException;
  *
  * <pre>{@code
  * if (messages.tryTo(() -> factors.rename(who, kind, id, name, client.info()))) {
- *     messages.info("Renamed.");
+ *     messages.info("security.renamed");   // a key of messages.properties
  * }
  * }</pre>
  */
@@ -62,7 +62,9 @@ public class PageMessages {
         }
     }
 
-    public void info(String message) {
+    /** A short note on the page: the text of this key in the pages' resource bundle ({@code msg}). */
+    public void info(String key) {
+        String message = faces.getApplication().getResourceBundle(faces, "msg").getString(key);
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
     }
 

@@ -6,9 +6,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.twostep.factors.AccountOverview;
 import org.twostep.factors.SecondFactors;
 import org.twostep.web.login.SignedInSession;
@@ -24,8 +21,6 @@ public class HomePage {
     @Inject
     FacesContext faces;
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
     private AccountOverview overview;
 
     public AccountOverview getOverview() {
@@ -34,10 +29,5 @@ public class HomePage {
             overview = factors.overview(SignedInSession.get(request).accountId());
         }
         return overview;
-    }
-
-    /** A moment as the page shows it; "never" for none. */
-    public String when(Instant instant) {
-        return instant == null ? "never" : WHEN.format(instant);
     }
 }

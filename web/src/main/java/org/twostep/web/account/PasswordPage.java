@@ -46,7 +46,7 @@ public class PasswordPage {
         if (!changed) {
             return null;
         }
-        messages.info("Your password was changed. Your other sessions are signed out, and no browser skips the second step any more.");
+        messages.info("password.changed");
         messages.keep();
         return "/account/security?faces-redirect=true";
     }

@@ -73,7 +73,7 @@ public class SecurityPage {
     public void rename(FactorKind kind) {
         if (messages.tryTo(() -> factors.rename(SignedInSession.get(request), kind, submittedFactorId(),
                 request.getParameter("nickname"), client.info()))) {
-            messages.info("Renamed.");
+            messages.info("security.renamed");
         }
         overview = null;
     }
@@ -84,7 +84,7 @@ public class SecurityPage {
             return stepUp.begin(SELF);
         }
         if (messages.tryTo(() -> factors.remove(SignedInSession.get(request), kind, submittedFactorId(), client.info()))) {
-            messages.info("Removed.");
+            messages.info("security.removed");
         }
         overview = null;
         return null;
@@ -111,7 +111,7 @@ public class SecurityPage {
     /** Forgets the browser of the submitted row: it is asked for a second factor at its next sign-in. */
     public void revokeBrowser() {
         if (messages.tryTo(() -> trustedBrowsers.revoke(SignedInSession.get(request), submittedFactorId(), client.info()))) {
-            messages.info("That browser will be asked for a second factor again.");
+            messages.info("security.browserForgotten");
         }
         browsers = null;
     }
@@ -121,7 +121,7 @@ public class SecurityPage {
         SignedIn who = SignedInSession.get(request);
         int revoked = trustedBrowsers.revokeAll(who.accountId(), "all, by their owner",
                 LoginAttempt.resume(null, who.username(), client.info()));
-        messages.info(revoked == 0 ? "No browser was trusted." : "Every browser will be asked for a second factor again.");
+        messages.info(revoked == 0 ? "security.noBrowserTrusted" : "security.browsersForgotten");
         browsers = null;
     }
 

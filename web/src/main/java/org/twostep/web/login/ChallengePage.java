@@ -61,6 +61,11 @@ public class ChallengePage {
         return pending != null && !pending.isEnrollment() && !pending.isStepUp() && trustedBrowsers.enabled();
     }
 
+    /** Whether the caller is signed in already (a step-up): the way out is back to their account, not "start again". */
+    public boolean isSignedIn() {
+        return SignedInSession.get((HttpServletRequest) faces.getExternalContext().getRequest()) != null;
+    }
+
     /** How long a trusted browser is trusted, in days, for the checkbox's label. */
     public long getTrustDays() {
         return settings.trustedBrowserLifetime().toDays();

@@ -38,7 +38,7 @@ public class CredentialSubmission {
         if (outcome.isRefused()) {
             messages.refusal(outcome.refusal());
         } else if (outcome.alreadySignedIn()) {
-            messages.info("You are already signed in.");
+            messages.info("alreadySignedIn");
             messages.keep();
             redirect(external, outcome.next());
         } else {

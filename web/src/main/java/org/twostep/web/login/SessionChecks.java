@@ -78,8 +78,9 @@ public class SessionChecks {
             }
             case RECHECK -> {
                 try {
-                    if (!accounts.admitsSession(who.accountId(), times.signedInAt())) {
-                        return ended(request, who, "account no longer active, or its password changed since");
+                    String why = accounts.sessionEnds(who.accountId(), times.signedInAt());
+                    if (why != null) {
+                        return ended(request, who, why);
                     }
                     session.setAttribute(KEY, new SessionClock(times.signedInAt(), now));
                 } catch (ServiceBusyException e) {

@@ -90,7 +90,7 @@ public class WebAuthnResource {
                 relyingParties.of(request), client.info());
         return Json.createObjectBuilder()
                 .add("nickname", key.nickname())
-                .add("redirect", request.getContextPath() + "/account/security.xhtml")
+                .add("redirect", request.getContextPath() + "/account/security.xhtml?added=key") // the page confirms it
                 .build();
     }
 
