@@ -26,7 +26,7 @@ final class Authenticator {
      * current step's, else the next one's. An app whose codes run ahead of the server's clock is
      * followed (RFC 6238 §6: the server centres its next window where the last accepted code was), so
      * a test that signs in several times a minute gets codes a step further ahead each time, up to
-     * the 10 steps the server follows, instead of waiting 30 s for each. The helper assumes each code
+     * the 10 steps from now the server accepts, instead of waiting 30 s for each. The helper assumes each code
      * it gives is accepted.
      */
     String nextCode() {
@@ -38,7 +38,7 @@ final class Authenticator {
             step = Math.max(now + ahead, lastUsedStep + 1);
         }
         lastUsedStep = step;
-        ahead = Math.min(TotpVerifier.MAX_DRIFT_STEPS, step - now);
+        ahead = Math.min(TotpVerifier.MAX_DRIFT_STEPS - 1, step - now); // the window reaches one step past the drift
         return codeAt(step);
     }
 

@@ -3,11 +3,8 @@ package org.twostep.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,26 +17,13 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
  * one without passkey autofill (conditional mediation), which PasskeyAutofillIT tests: here the
  * buttons are what a person uses.
  */
-class BrowserIT extends TwoStepIT {
+class BrowserIT extends ChromiumIT {
 
     /** A browser that cannot offer passkeys in the username field's autofill list. */
     static final String NO_AUTOFILL = "if (window.PublicKeyCredential) { PublicKeyCredential.isConditionalMediationAvailable = undefined; }";
 
-    private static Chromium chromium;
     private VirtualAuthenticator authenticator;
     private String noAutofill;
-
-    @BeforeAll
-    static void startChromium() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void freshBrowserSession() {
@@ -55,26 +39,20 @@ class BrowserIT extends TwoStepIT {
         chromium.removeAuthenticator(authenticator);
     }
 
-    /** WebAuthn needs a secure context and the RP id: the browser uses "localhost", not 127.0.0.1. */
-    @Override
-    URI base() {
-        return URI.create("http://localhost:" + deploymentUrl.getPort() + "/twostep/");
-    }
-
     @Test
     void securityKeyIsRegisteredThenUsedAfterThePassword() {
         EnrolledUser user = enrolledUser("key");
-        signIn(user.username());
+        signInWithPassword(user.username());
         chromium.type("code", user.app().nextCode());
         chromium.click("verify");
         chromium.awaitPath("/twostep/home.xhtml");
 
-        registerKey("YubiKey", false);
+        register("YubiKey", false);
         assertTrue(chromium.text("keys").contains("YubiKey"), chromium.text("keys"));
         assertEquals(1, authenticator.getCredentials().size());
         signOut();
 
-        signIn(user.username());
+        signInWithPassword(user.username());
         chromium.click("useSecurityKey");
         chromium.awaitPath("/twostep/home.xhtml");
         assertEquals(user.username(), chromium.text("username"));
@@ -84,11 +62,11 @@ class BrowserIT extends TwoStepIT {
     @Test
     void passkeySignsInAloneAndOnlyWithUserVerification() {
         EnrolledUser user = enrolledUser("passkey");
-        signIn(user.username());
+        signInWithPassword(user.username());
         chromium.type("code", user.app().nextCode());
         chromium.click("verify");
         chromium.awaitPath("/twostep/home.xhtml");
-        registerKey("Phone", true);
+        register("Phone", true);
         assertTrue(authenticator.getCredentials().get(0).isResidentCredential(), "a passkey is discoverable");
         signOut();
 
@@ -111,14 +89,14 @@ class BrowserIT extends TwoStepIT {
     @Test
     void aPasskeyIsMadeOnTheDeviceThatAlreadyHoldsTheAccountsSecurityKey() {
         EnrolledUser user = enrolledUser("upgrade");
-        signIn(user.username());
+        signInWithPassword(user.username());
         chromium.type("code", user.app().nextCode());
         chromium.click("verify");
         chromium.awaitPath("/twostep/home.xhtml");
-        registerKey("Laptop key", false);
+        register("Laptop key", false);
 
         // The same authenticator, asked for a passkey: not refused as a duplicate, a passkey beside the key.
-        registerKey("Laptop passkey", true);
+        register("Laptop passkey", true);
         assertEquals(2, authenticator.getCredentials().size());
         assertEquals(1, authenticator.getCredentials().stream().filter(c -> c.isResidentCredential()).count());
         assertTrue(chromium.text("keys").contains("Laptop passkey"), chromium.text("keys"));
@@ -138,15 +116,15 @@ class BrowserIT extends TwoStepIT {
     @Test
     void anApplicationSignsInWithAPasskeyAtTwoStepThenTheOtherApplicationHasSingleSignOn() {
         EnrolledUser user = enrolledUser("apps");
-        signIn(user.username());
+        signInWithPassword(user.username());
         chromium.type("code", user.app().nextCode());
         chromium.click("verify");
         chromium.awaitPath("/twostep/home.xhtml");
-        registerKey("Laptop", true);
+        register("Laptop", true);
         signOut();
 
         // hello-oidc (WildFly's OIDC client) sends the browser to TwoStep, where a passkey is both factors.
-        chromium.open(app("/hello-oidc/secured/"));
+        chromium.open(page("/hello-oidc/secured/"));
         chromium.awaitPath("/twostep/login.xhtml");
         chromium.click("signInWithPasskey");
         chromium.awaitPath("/hello-oidc/secured/");
@@ -155,7 +133,7 @@ class BrowserIT extends TwoStepIT {
         assertEquals("hwk user mfa", chromium.text("amr"));
 
         // hello-jakarta (Jakarta Security's OpenID mechanism): signed in without a page.
-        chromium.open(app("/hello-jakarta/secured/"));
+        chromium.open(page("/hello-jakarta/secured/"));
         chromium.awaitPath("/hello-jakarta/secured/");
         assertEquals(user.username(), chromium.text("username"));
         assertEquals("phr", chromium.text("acr"));
@@ -165,17 +143,17 @@ class BrowserIT extends TwoStepIT {
     void authenticatorAppEnrolledInTheBrowserThenEitherFactorAtTheChallenge() {
         String username = newUsername("both");
         db.createAccount(username, PASSWORD);
-        signIn(username);
+        signInWithPassword(username);
         chromium.awaitPath("/twostep/enroll/totp.xhtml");
         assertEquals(1, chromium.driver.findElements(By.cssSelector(".qr svg")).size());
         Authenticator app = new Authenticator(chromium.text("secret"));
         chromium.type("code", app.nextCode());
         chromium.click("confirm");
         chromium.awaitPath("/twostep/home.xhtml");
-        registerKey("Backup key", false);
+        register("Backup key", false);
         signOut();
 
-        signIn(username);
+        signInWithPassword(username);
         assertTrue(chromium.find(By.id("code")).isDisplayed(), "the app's code field is offered");
         assertTrue(chromium.driver.findElement(By.id("useSecurityKey")).isDisplayed(), "the key is offered too");
         chromium.type("code", app.nextCode());
@@ -183,7 +161,7 @@ class BrowserIT extends TwoStepIT {
         chromium.awaitPath("/twostep/home.xhtml");
         signOut();
 
-        signIn(username);
+        signInWithPassword(username);
         chromium.click("useSecurityKey");
         chromium.awaitPath("/twostep/home.xhtml");
         assertEquals("WEBAUTHN", lastLogin(username).method());
@@ -192,7 +170,7 @@ class BrowserIT extends TwoStepIT {
     @Test
     void recoveryCodesAreShownOnceAndEachSignsInOnce() {
         EnrolledUser user = enrolledUser("codes");
-        signIn(user.username());
+        signInWithPassword(user.username());
         chromium.type("code", user.app().nextCode());
         chromium.click("verify");
         chromium.awaitPath("/twostep/home.xhtml");
@@ -208,36 +186,16 @@ class BrowserIT extends TwoStepIT {
         chromium.awaitPath("/twostep/account/security.xhtml");
         signOut();
 
-        signIn(user.username());
+        signInWithPassword(user.username());
         useRecoveryCode(codes.get(0));
         chromium.awaitPath("/twostep/account/security.xhtml");
         assertTrue(chromium.text("recoveredPrompt").contains("recovery code"));
         signOut();
 
-        signIn(user.username());
+        signInWithPassword(user.username());
         useRecoveryCode(codes.get(0));
         chromium.awaitText("messages", "already used");
         assertEquals("/twostep/challenge.xhtml", chromium.path());
-    }
-
-    private void signIn(String username) {
-        chromium.open(page("login.xhtml"));
-        chromium.type("username", username);
-        chromium.type("password", PASSWORD);
-        chromium.click("signIn");
-    }
-
-    private void signOut() {
-        chromium.open(page("home.xhtml"));
-        chromium.click("signOut");
-        chromium.awaitPath("/twostep/login.xhtml");
-    }
-
-    private void registerKey(String nickname, boolean passkey) {
-        chromium.open(page("enroll/security-key.xhtml"));
-        chromium.type("nickname", nickname);
-        chromium.click(passkey ? "createPasskey" : "registerKey");
-        chromium.awaitPath("/twostep/account/security.xhtml");
     }
 
     private void useRecoveryCode(String code) {
@@ -248,14 +206,5 @@ class BrowserIT extends TwoStepIT {
 
     private Database.AuditRow lastLogin(String username) {
         return db.lastOfType(username, "LOGIN_OK");
-    }
-
-    /** An address of another application of the same server, as the browser reaches TwoStep. */
-    private String app(String path) {
-        return base().resolve(path).toString();
-    }
-
-    private String page(String path) {
-        return base().resolve(path).toString();
     }
 }

@@ -53,11 +53,11 @@ class NoticesIT extends TwoStepIT {
                 Map.of("code", user.app().nextCode(), "trustBrowser", "on"), "verify"), user.username());
 
         List<MimeMessage> received = await(2);
-        assertEquals(List.of("TwoStep: A wrong second factor after your correct password",
+        assertEquals(List.of("TwoStep: A wrong second factor was entered for your account",
                 "TwoStep: A browser no longer asks for your second factor"), subjects(received));
         String body = GreenMailUtil.getBody(received.get(0));
         assertEquals(address, recipient(received.get(0)));
-        assertTrue(body.contains("Someone entered your correct password and then a wrong second factor."), body);
+        assertTrue(body.contains("A wrong code, key or recovery code was entered for your account, after its correct password"), body);
         assertTrue(body.contains("Address: " + browser.address()), "where from: " + body);
         assertTrue(body.contains("Browser: Unknown browser"), "the tests' client names no browser: " + body);
         assertTrue(body.contains("If it was not you"), body);

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -25,31 +23,17 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
  * full, buttons side by side of one size. A screenshot of each page at each width is kept in
  * {@code ear/target/screenshots/}.
  */
-class PagesLayoutIT extends TwoStepIT {
+class PagesLayoutIT extends ChromiumIT {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static final String LONG_NAME = "YubiKey 5C NFC on the blue keyring in the top drawer";
 
-    private static Chromium chromium;
     private static VirtualAuthenticator authenticator;
 
     @BeforeAll
-    static void startChromium() throws IOException {
+    static void screenshotsAndNoAutofill() throws IOException { // after ChromiumIT's, which starts the browser
         Files.createDirectories(SHOTS);
-        chromium = Chromium.start();
         chromium.beforeEveryPage(BrowserIT.NO_AUTOFILL); // the passkey is for the pages' lists, not to sign in by itself
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @Override
-    URI base() {
-        return URI.create("http://localhost:" + deploymentUrl.getPort() + "/twostep/");
     }
 
     @Test
@@ -172,16 +156,5 @@ class PagesLayoutIT extends TwoStepIT {
 
     private boolean fits(WebElement input) {
         return (Boolean) chromium.driver.executeScript("return arguments[0].scrollWidth <= arguments[0].clientWidth;", input);
-    }
-
-    private void register(String nickname, boolean passkey) {
-        chromium.open(page("enroll/security-key.xhtml"));
-        chromium.type("nickname", nickname);
-        chromium.click(passkey ? "createPasskey" : "registerKey");
-        chromium.awaitPath("/twostep/account/security.xhtml");
-    }
-
-    private String page(String path) {
-        return base().resolve(path).toString();
     }
 }

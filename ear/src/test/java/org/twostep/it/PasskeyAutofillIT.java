@@ -3,12 +3,9 @@ package org.twostep.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
@@ -19,7 +16,7 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
  * TwoStep stops being offered. A script run before each page records what the pages ask of the
  * browser; the browser's own virtual authenticator answers.
  */
-class PasskeyAutofillIT extends TwoStepIT {
+class PasskeyAutofillIT extends ChromiumIT {
 
     /** Records each navigator.credentials.get's mediation and each Signal API call, then lets it through. */
     private static final String WATCH = String.join("\n",
@@ -31,21 +28,8 @@ class PasskeyAutofillIT extends TwoStepIT {
             "  if (call) { PublicKeyCredential[name] = (options) => { window.__webauthn.signals.push({ name, options }); return call.call(PublicKeyCredential, options); }; }",
             "}");
 
-    private static Chromium chromium;
     private VirtualAuthenticator authenticator;
     private String watch;
-
-    @BeforeAll
-    static void startChromium() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void freshBrowser() {
@@ -59,11 +43,6 @@ class PasskeyAutofillIT extends TwoStepIT {
     void removeAuthenticator() {
         chromium.forget(watch);
         chromium.removeAuthenticator(authenticator);
-    }
-
-    @Override
-    URI base() {
-        return URI.create("http://localhost:" + deploymentUrl.getPort() + "/twostep/");
     }
 
     @Test
@@ -133,32 +112,5 @@ class PasskeyAutofillIT extends TwoStepIT {
         List<?> signals = (List<?>) chromium.eval("return window.__webauthn.signals.filter(s => s.name === arguments[0]).map(s => s.options);"
                 .replace("arguments[0]", "'" + name + "'"));
         return signals.isEmpty() ? null : (Map<?, ?>) signals.get(signals.size() - 1);
-    }
-
-    private void signInWithCode(EnrolledUser user) {
-        chromium.open(page("login.xhtml"));
-        chromium.type("username", user.username());
-        chromium.type("password", PASSWORD);
-        chromium.click("signIn");
-        chromium.type("code", user.app().nextCode());
-        chromium.click("verify");
-        chromium.awaitPath("/twostep/home.xhtml");
-    }
-
-    private void register(String nickname, boolean passkey) {
-        chromium.open(page("enroll/security-key.xhtml"));
-        chromium.type("nickname", nickname);
-        chromium.click(passkey ? "createPasskey" : "registerKey");
-        chromium.awaitPath("/twostep/account/security.xhtml");
-    }
-
-    private void signOut() {
-        chromium.open(page("home.xhtml"));
-        chromium.click("signOut");
-        chromium.awaitPath("/twostep/login.xhtml");
-    }
-
-    private String page(String path) {
-        return base().resolve(path).toString();
     }
 }

@@ -48,6 +48,10 @@ class PasswordChangeIT extends TwoStepIT {
         long accountId = db.accountId(user.username());
         assertEquals(1, db.query("select id from trusted_browser where account_id = ? and revoked_at is null", accountId).size());
 
+        Browser pending = browser(); // a login whose password step comes before the change
+        Browser.Page pendingChallenge = signInWithPassword(pending, user.username(), PASSWORD);
+        assertEquals("/twostep/challenge.xhtml", pendingChallenge.path());
+
         Browser browser = signedIn(user);
         Browser.Page security = change(browser, browser.open("account/password.xhtml"), PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
         assertEquals("/twostep/account/security.xhtml", security.path(), security.text());
@@ -60,6 +64,7 @@ class PasswordChangeIT extends TwoStepIT {
         assertEquals("/twostep/login.xhtml", other.open("home.xhtml").path(), "the other session is over");
         assertSignedInAs(browser.open("home.xhtml"), user.username());
 
+        assertShortRefusal(enterCode(pending, pendingChallenge, user.app().nextCode()), "No sign-in is in progress. Please sign in.");
         Browser.Page refused = signInWithPassword(browser(), user.username(), PASSWORD);
         assertEquals("/twostep/login.xhtml", refused.path(), "the old password no longer signs in");
         Browser.Page next = signInWithPassword(browser(), user.username(), NEW_PASSWORD);

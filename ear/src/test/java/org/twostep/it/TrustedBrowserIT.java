@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
@@ -23,34 +20,14 @@ import org.openqa.selenium.Cookie;
  * trust asks for it again; a copy of an older cookie is refused and revokes the whole series, the
  * browser that held the current one included.
  */
-class TrustedBrowserIT extends TwoStepIT {
+class TrustedBrowserIT extends ChromiumIT {
 
     private static final String COOKIE = "twostep-trust";
-
-    private static Chromium chromium;
-
-    @BeforeAll
-    static void startChromium() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void freshBrowser() {
         chromium.open(page("login.xhtml"));
         chromium.driver.manage().deleteAllCookies();
-    }
-
-    /** The browser's cookies are per host: the tests use "localhost", as a person would. */
-    @Override
-    URI base() {
-        return URI.create("http://localhost:" + deploymentUrl.getPort() + "/twostep/");
     }
 
     @Test
@@ -72,7 +49,7 @@ class TrustedBrowserIT extends TwoStepIT {
         db.update("update trusted_browser set proven_at = ? where account_id = ?",
                 java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(7))), db.accountId(user.username()));
 
-        signInWithPasswordOnly(user);
+        signInWithPassword(user.username());
         chromium.awaitPath("/twostep/home.xhtml");
         assertEquals(user.username(), chromium.text("username"));
         assertEquals("TRUSTED_BROWSER", db.lastOfType(user.username(), "LOGIN_OK").method());
@@ -89,28 +66,58 @@ class TrustedBrowserIT extends TwoStepIT {
     }
 
     @Test
-    void aCopyOfAnOlderCookieIsRefusedAndRevokesTheSeries() {
+    void aCopyOfAnOlderCookieIsRefusedAndRevokesTheSeries() throws InterruptedException {
         EnrolledUser user = enrolledUser("stolen");
         signInTrusting(user);
         String copied = chromium.driver.manage().getCookieNamed(COOKIE).getValue(); // what a thief took
         signOut();
-        signInWithPasswordOnly(user); // the owner, the next day: the token moves on
-        chromium.awaitPath("/twostep/home.xhtml");
+        for (int day = 1; day <= 2; day++) { // the owner, on the next days: the token moves on each time
+            signInWithPassword(user.username());
+            chromium.awaitPath("/twostep/home.xhtml");
+            signOut();
+        }
         String current = chromium.driver.manage().getCookieNamed(COOKIE).getValue();
-        signOut();
+        Browser elsewhere = signedIn(user); // the owner's session on another device
 
         setCookie(copied); // the thief's browser
-        signInWithPasswordOnly(user);
+        signInWithPassword(user.username());
         chromium.awaitPath("/twostep/challenge.xhtml");
         Database.AuditRow refused = db.lastOfType(user.username(), "TRUSTED_BROWSER_REFUSED");
         assertEquals("TRUSTED_BROWSER_REUSED", refused.reason());
         assertNull(chromium.driver.manage().getCookieNamed(COOKIE), "the refused cookie is removed");
+        Thread.sleep(1_100); // twostep.session.recheck is one second in the tests
+        assertEquals("/twostep/login.xhtml", elsewhere.open("home.xhtml").path(),
+                "every session of the account ends: the one the copy may have opened first among them");
 
         chromium.driver.manage().deleteAllCookies();
         setCookie(current); // the owner's browser: the series is revoked for it too
-        signInWithPasswordOnly(user);
+        signInWithPassword(user.username());
         chromium.awaitPath("/twostep/challenge.xhtml");
         assertEquals("TRUSTED_BROWSER_REVOKED", db.lastOfType(user.username(), "TRUSTED_BROWSER_REFUSED").reason());
+    }
+
+    @Test
+    void theTokenJustReplacedComingBackAtOnceIsAskedTheSecondFactorAndKeepsTheTrust() {
+        EnrolledUser user = enrolledUser("twice");
+        signInTrusting(user);
+        String before = chromium.driver.manage().getCookieNamed(COOKIE).getValue();
+        signOut();
+        signInWithPassword(user.username()); // the first of a double submit: its answer, with the new token, is lost
+        chromium.awaitPath("/twostep/home.xhtml");
+        String after = chromium.driver.manage().getCookieNamed(COOKIE).getValue();
+        signOut();
+
+        setCookie(before); // the second submit, a moment later, still carries the token just replaced
+        signInWithPassword(user.username());
+        chromium.awaitPath("/twostep/challenge.xhtml");
+        assertEquals("TRUSTED_BROWSER_UNKNOWN", db.lastOfType(user.username(), "TRUSTED_BROWSER_REFUSED").reason());
+        assertNotNull(chromium.driver.manage().getCookieNamed(COOKIE), "the cookie is left as it is");
+
+        chromium.driver.manage().deleteAllCookies();
+        setCookie(after);
+        signInWithPassword(user.username());
+        chromium.awaitPath("/twostep/home.xhtml"); // the trust stands
+        assertEquals("TRUSTED_BROWSER", db.lastOfType(user.username(), "LOGIN_OK").method());
     }
 
     @Test
@@ -120,7 +127,7 @@ class TrustedBrowserIT extends TwoStepIT {
         signOut();
         db.update("update trusted_browser set expires_at = ? where account_id = ?",
                 java.sql.Timestamp.from(Instant.now().minusSeconds(1)), db.accountId(user.username()));
-        signInWithPasswordOnly(user);
+        signInWithPassword(user.username());
         chromium.awaitPath("/twostep/challenge.xhtml");
         assertEquals("TRUSTED_BROWSER_EXPIRED", db.lastOfType(user.username(), "TRUSTED_BROWSER_REFUSED").reason());
 
@@ -133,13 +140,13 @@ class TrustedBrowserIT extends TwoStepIT {
         chromium.click("browsers:0:browser:revoke");
         chromium.awaitText("messages", "asked for a second factor again");
         signOut();
-        signInWithPasswordOnly(user);
+        signInWithPassword(user.username());
         chromium.awaitPath("/twostep/challenge.xhtml");
         assertEquals("TRUSTED_BROWSER_REVOKED", db.lastOfType(user.username(), "TRUSTED_BROWSER_REFUSED").reason());
     }
 
     private void signInTrusting(EnrolledUser user) {
-        signInWithPasswordOnly(user);
+        signInWithPassword(user.username());
         chromium.awaitPath("/twostep/challenge.xhtml");
         chromium.click("trustBrowser");
         chromium.type("code", user.app().nextCode());
@@ -147,27 +154,10 @@ class TrustedBrowserIT extends TwoStepIT {
         chromium.awaitPath("/twostep/home.xhtml");
     }
 
-    private void signInWithPasswordOnly(EnrolledUser user) {
-        chromium.open(page("login.xhtml"));
-        chromium.type("username", user.username());
-        chromium.type("password", PASSWORD);
-        chromium.click("signIn");
-    }
-
-    private void signOut() {
-        chromium.open(page("home.xhtml"));
-        chromium.click("signOut");
-        chromium.awaitPath("/twostep/login.xhtml");
-    }
-
     private void setCookie(String value) {
         chromium.open(page("login.xhtml"));
         chromium.driver.manage().deleteCookieNamed(COOKIE);
         chromium.driver.manage().addCookie(new Cookie.Builder(COOKIE, value).path("/twostep").isHttpOnly(true)
                 .sameSite("Strict").expiresOn(Date.from(Instant.now().plus(Duration.ofDays(1)))).build());
-    }
-
-    private String page(String path) {
-        return base().resolve(path).toString();
     }
 }

@@ -148,6 +148,11 @@ public class Account {
         this.sessionsValidFrom = now;
     }
 
+    /** Every session signed in before {@code now} is over (a stolen trust cookie was used). */
+    public void endSessions(Instant now) {
+        this.sessionsValidFrom = now;
+    }
+
     /** Whether a session of this account signed in at {@code signedInAt} may go on: active, and not ended since. */
     public boolean admitsSessionFrom(Instant signedInAt) {
         return isActive() && (sessionsValidFrom == null || !signedInAt.isBefore(sessionsValidFrom));

@@ -1,12 +1,12 @@
 package org.twostep.audit;
 
 /** Makes untrusted text safe to store in an audit column: no control characters, bounded length. */
-final class Text {
+public final class Text {
 
     private Text() {
     }
 
-    static String clean(String value, int maxLength) {
+    public static String clean(String value, int maxLength) {
         if (value == null) {
             return null;
         }

@@ -23,6 +23,7 @@ import org.twostep.audit.AuditLog;
 import org.twostep.oidc.Authorizations;
 import org.twostep.oidc.Grants;
 import org.twostep.totp.TotpAuthenticators;
+import org.twostep.notice.Notices;
 import org.twostep.trust.TrustedBrowsers;
 import org.twostep.webauthn.WebAuthnCeremonies;
 
@@ -58,6 +59,9 @@ public class ChallengeSweeper {
 
     @EJB
     TrustedBrowsers trustedBrowsers;
+
+    @Inject
+    Notices notices;
 
     /** Challenges expired (and audited) per transaction: a backlog of a million is as light to sweep as a few. */
     static final int EXPIRY_BATCH = 500;
@@ -151,17 +155,19 @@ public class ChallengeSweeper {
         int codesPurged = authorizations.purgeExpired(now.minus(CODES_KEPT));
         int grantsPurged = grants.purgeExpired(now);
         int trustsPurged = trustedBrowsers.purgeEnded(retainedSince);
+        int noticesPurged = notices.purgeFinished(retainedSince); // addresses and browsers: kept no longer than needed
         int auditPurged = audit.purgeOlderThan(now.minus(settings.auditRetention()));
         rotate();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (took.compareTo(SLOW_SWEEP) > 0) {
             log.info(() -> "Sweep took " + took.toMillis() + " ms: " + expired + " challenges expired (in batches of "
                     + EXPIRY_BATCH + "), " + purged + " purged, " + auditPurged + " audit events past their retention purged");
-        } else if (expired + purged + abandoned + ceremoniesPurged + codesPurged + grantsPurged + trustsPurged + auditPurged > 0) {
+        } else if (expired + purged + abandoned + ceremoniesPurged + codesPurged + grantsPurged + trustsPurged + noticesPurged
+                + auditPurged > 0) {
             log.fine(() -> "Sweep: " + expired + " challenges expired, " + purged + " purged; " + abandoned
                     + " abandoned enrollments, " + ceremoniesPurged + " WebAuthn ceremonies, " + codesPurged
                     + " authorization codes, " + grantsPurged + " refresh tokens and grants, " + trustsPurged
-                    + " ended trusted browsers, " + auditPurged
+                    + " ended trusted browsers, " + noticesPurged + " sent or given-up notices, " + auditPurged
                     + " audit events past their retention purged");
         }
     }

@@ -174,4 +174,8 @@ public class PendingChallenge {
     Long enrollmentId() {
         return enrollmentId;
     }
+
+    Instant createdAt() {
+        return createdAt;
+    }
 }

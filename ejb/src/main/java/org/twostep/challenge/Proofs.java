@@ -225,8 +225,11 @@ public class Proofs {
     private SignedIn signIn(PendingChallenge challenge, Method method, ClientInfo client, String detail) {
         Account account = accounts.find(challenge.accountId());
         challenge.consume(clock.instant());
-        if (account == null || !account.isActive()) {
-            live.refuse(challenge, method, new NoPendingChallengeException(), client, "account no longer active");
+        // A login begun before the account's password changed (or a stolen trust cookie ended its
+        // sessions) is over: its password step was the old password's.
+        if (account == null || !account.admitsSessionFrom(challenge.createdAt())) {
+            live.refuse(challenge, method, new NoPendingChallengeException(), client,
+                    account == null || !account.isActive() ? "account no longer active" : "begun before the password changed");
             throw new NoPendingChallengeException();
         }
         lockout.clearCodes(account);

@@ -26,7 +26,7 @@ public enum NoticeKind {
 
     /** Refusals that were a wrong proof after the password (not a malformed entry, a busy answer or an expiry). */
     private static final Set<Reason> WRONG_PROOF = EnumSet.of(Reason.TOTP_MISMATCH, Reason.CLOCK_SKEW_SUSPECTED,
-            Reason.TOTP_REPLAYED, Reason.TOO_MANY_ATTEMPTS, Reason.RECOVERY_CODE_MISMATCH, Reason.RECOVERY_CODE_REPLAYED,
+            Reason.TOO_MANY_ATTEMPTS, Reason.RECOVERY_CODE_MISMATCH, Reason.RECOVERY_CODE_REPLAYED,
             Reason.WEBAUTHN_BAD_SIGNATURE, Reason.WEBAUTHN_UNKNOWN_CREDENTIAL, Reason.WEBAUTHN_FOREIGN_CREDENTIAL,
             Reason.WEBAUTHN_COUNTER_REGRESSED);
 

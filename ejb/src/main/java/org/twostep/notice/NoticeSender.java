@@ -16,13 +16,17 @@ import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.twostep.config.Settings;
 
 /**
@@ -41,8 +45,10 @@ public class NoticeSender {
 
     static final int BATCH = 50;
 
-    @Resource(lookup = "java:jboss/mail/TwoStep")
-    Session mail;
+    /** WildFly's mail session, looked up when notices are on (a server set up before them may not have it). */
+    static final String MAIL_SESSION = "java:jboss/mail/TwoStep";
+
+    private Session mail;
 
     @Resource
     TimerService timers;
@@ -61,10 +67,19 @@ public class NoticeSender {
 
     @PostConstruct
     void schedule() {
-        if (settings.noticesEnabled()) {
-            long interval = settings.noticesInterval().toMillis();
-            timers.createIntervalTimer(interval, interval, new TimerConfig("twostep-notice-sender", false));
+        if (!settings.noticesEnabled()) {
+            return;
         }
+        try {
+            // Looked up, not injected: an injected resource would be required of every server, notices on or off.
+            mail = InitialContext.doLookup(MAIL_SESSION);
+        } catch (NamingException e) {
+            log.warning(() -> "twostep.notices.enabled is true but the server has no mail session " + MAIL_SESSION
+                    + " (wildfly-config/configure-twostep.cli makes it): notices are queued and not sent");
+            return;
+        }
+        long interval = settings.noticesInterval().toMillis();
+        timers.createIntervalTimer(interval, interval, new TimerConfig("twostep-notice-sender", false));
     }
 
     @PreDestroy
@@ -81,17 +96,20 @@ public class NoticeSender {
         do {
             due = notices.due(clock.instant(), BATCH);
             for (Notice notice : due) {
-                if (send(notice)) {
+                Sent result = send(notice);
+                if (result == Sent.YES) {
                     sent++;
-                } else {
-                    return sent; // the relay is failing: the rest waits for the next run
+                } else if (result == Sent.RELAY_FAILING) {
+                    return sent; // the rest waits for the next run
                 }
             }
         } while (due.size() == BATCH);
         return sent;
     }
 
-    private boolean send(Notice notice) {
+    private enum Sent { YES, REFUSED_FOR_ITS_ADDRESS, RELAY_FAILING }
+
+    private Sent send(Notice notice) {
         try {
             MimeMessage message = new MimeMessage(mail);
             message.setFrom(new InternetAddress(settings.noticesFrom()));
@@ -102,16 +120,33 @@ public class NoticeSender {
             message.setHeader("Auto-Submitted", "auto-generated"); // RFC 3834: no vacation replies
             Transport.send(message);
             notices.sent(notice.id(), clock.instant());
-            return true;
+            return Sent.YES;
         } catch (MessagingException e) {
-            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            if (notices.failed(notice.id(), error, clock.instant())) {
-                log.warning(() -> "Security notice " + notice.id() + " given up on after " + (notice.attempts() + 1)
-                        + " attempts: " + error);
-            } else {
-                log.info(() -> "Security notice " + notice.id() + " not sent, tried again later: " + error);
-            }
-            return false;
+            return failed(notice, e);
         }
+    }
+
+    /**
+     * A malformed address, or one the relay refused for good (5xx: Jakarta Mail's invalid addresses),
+     * gives this notice up and lets the rest go on; anything else (the relay down, a 4xx) is tried again.
+     */
+    private Sent failed(Notice notice, MessagingException e) {
+        boolean refusedForGood = e instanceof AddressException
+                || e instanceof SendFailedException refused && refused.getInvalidAddresses() != null
+                && refused.getInvalidAddresses().length > 0;
+        if (refusedForGood) {
+            notices.givenUp(notice.id(), e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+            log.warning(() -> "Security notice " + notice.id() + " given up on: the relay refused its address ("
+                    + e.getClass().getSimpleName() + ")");
+            return Sent.REFUSED_FOR_ITS_ADDRESS;
+        }
+        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (notices.failed(notice.id(), error, clock.instant())) {
+            log.warning(() -> "Security notice " + notice.id() + " given up on after " + (notice.attempts() + 1)
+                    + " attempts: " + error);
+        } else {
+            log.info(() -> "Security notice " + notice.id() + " not sent, tried again later: " + error);
+        }
+        return Sent.RELAY_FAILING;
     }
 }

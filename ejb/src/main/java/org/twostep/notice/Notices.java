@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import org.twostep.account.Account;
 import org.twostep.audit.AuditEvent;
+import org.twostep.audit.Text;
 import org.twostep.config.Settings;
 import org.twostep.trust.BrowserNames;
 
@@ -44,12 +45,25 @@ public class Notices {
     @Inject
     Settings settings;
 
-    /** Runs in the transaction of the audit row (the observer is synchronous). */
+    @Inject
+    java.util.logging.Logger log;
+
+    /**
+     * Runs in the transaction of the audit row (the observer is synchronous). A notice that cannot be
+     * written (a translation's broken pattern) is logged and left out: it never undoes the change it
+     * tells of.
+     */
     void onAudited(@Observes AuditEvent event) {
         if (!settings.noticesEnabled()) {
             return;
         }
-        NoticeKind.of(event).ifPresent(kind -> queue(kind, event));
+        NoticeKind.of(event).ifPresent(kind -> {
+            try {
+                queue(kind, event);
+            } catch (IllegalArgumentException | java.util.MissingResourceException | java.time.DateTimeException e) {
+                log.warning(() -> "Security notice " + kind + " for account " + event.accountId() + " not queued: " + e);
+            }
+        });
     }
 
     private void queue(NoticeKind kind, AuditEvent event) {
@@ -61,7 +75,7 @@ public class Notices {
         if (kind.mayRepeat() && queuedSince(account.id(), kind, now.minus(REPEAT_QUIET))) {
             return;
         }
-        em.persist(new Notice(account.id(), kind, account.email(), settings.issuer() + ": " + kind.subject(),
+        em.persist(new Notice(account.id(), kind, account.email(), Text.clean(settings.issuer() + ": " + kind.subject(), 200),
                 body(kind, account, event), now));
     }
 
@@ -78,7 +92,7 @@ public class Notices {
     /** Plain and short: what happened, when, from where, and what to do if it was not the owner. */
     String body(NoticeKind kind, Account account, AuditEvent event) {
         DateTimeFormatter when = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm z", Locale.ENGLISH).withZone(settings.timeZone());
-        String link = settings.oidcIssuer().map(issuer -> "\n  " + issuer + "/account/security.xhtml").orElse("");
+        String link = settings.oidcIssuer().map(issuer -> "\n  " + issuer.replaceAll("/+$", "") + "/account/security.xhtml").orElse("");
         String address = event.clientAddress() == null ? NoticeKind.TEXTS.getString("unknownAddress") : event.clientAddress();
         return MessageFormat.format(NoticeKind.TEXTS.getString("body"), account.displayName(), kind.sentence(),
                 when.format(clock.instant()), address, BrowserNames.of(event.userAgent()), account.username(), link,
@@ -120,6 +134,15 @@ public class Notices {
         boolean givenUp = !next.isBefore(notice.createdAt().plus(settings.noticesGiveUpAfter()));
         notice.failed(error, now, givenUp ? null : next);
         return givenUp;
+    }
+
+    /** A notice the relay refused for its address: not tried again. */
+    @Transactional
+    public void givenUp(long id, String error, Instant now) {
+        Notice notice = em.find(Notice.class, id);
+        if (notice != null) {
+            notice.failed(error, now, null);
+        }
     }
 
     /** Notices waiting to be sent: for the README's operations queries and the health of the relay. */

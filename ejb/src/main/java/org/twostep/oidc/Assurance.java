@@ -26,9 +26,9 @@ public final class Assurance {
             case TOTP, RECOVERY_CODE -> List.of("pwd", "otp", "mfa");
             case WEBAUTHN -> List.of("pwd", "hwk", "mfa");
             case PASSKEY -> List.of("hwk", "user", "mfa");
-            // A session signed in through a trusted browser carries the method the trust began with;
-            // this is for a caller that has nothing more.
-            case PASSWORD, TRUSTED_BROWSER -> List.of("pwd");
+            // A trusted browser: the password, and the possession of the cookie a second factor earned.
+            case TRUSTED_BROWSER -> List.of("pwd", "mfa");
+            case PASSWORD -> List.of("pwd");
         };
     }
 }

@@ -21,8 +21,11 @@ import java.util.Set;
  *
  * <p>RFC 6238 §6 (resynchronization): a device whose clock runs slow or fast keeps working. The
  * window is searched around now and also around where the device's last accepted code put it
- * ({@code driftSteps}), so a drifting clock is followed a step at a time, and a clock set right
- * again works at once. The drift followed is at most {@value #MAX_DRIFT_STEPS} steps either way.
+ * ({@code driftSteps}), so a drifting clock is followed a step at a time, and a slow clock set right
+ * again works at once (one that ran fast, once the server's time passes its last accepted code: a
+ * code is never accepted twice). No code further than {@value #MAX_DRIFT_STEPS} steps from now is
+ * accepted. With a known drift two windows are searched: up to twice as many codes are accepted
+ * as with none (6 in 1,000,000 at ±1), which the lockout's 10 wrong codes bound.
  *
  * @see MalformedCodeException
  * @see TotpReplayedException
@@ -34,7 +37,7 @@ public final class TotpVerifier {
     /** Steps either side of now that are still searched, to tell "clock skew" from "wrong code". */
     static final int SKEW_SEARCH_STEPS = 10;
 
-    /** The furthest a device's clock is followed (RFC 6238 §6 asks for a limit): 10 steps, 5 minutes at 30 s. */
+    /** The furthest from now a code is accepted, however the device's clock drifted (RFC 6238 §6 asks for a limit): 10 steps, 5 minutes at 30 s. */
     public static final int MAX_DRIFT_STEPS = 10;
 
     /** Default accepted window: one step either side (RFC 6238 §5.2 recommends at most one step of delay). */
@@ -103,7 +106,8 @@ public final class TotpVerifier {
         // RFC 6238 §5.2: accept steps within the window, nearest first (0, -1, +1, -2, +2, ...), around
         // now and (§6) around the device's known drift. Every step searched is computed and compared,
         // so the timing does not depend on which matched.
-        long centre = current + clampDrift(driftSteps);
+        // The second window reaches no further than MAX_DRIFT_STEPS from now, its own width included.
+        long centre = current + Math.max(window - MAX_DRIFT_STEPS, Math.min(MAX_DRIFT_STEPS - window, driftSteps));
         long accepted = -1;
         boolean replayed = false;
         for (long step : searched(current, centre)) {

@@ -34,6 +34,12 @@ public class TrustedBrowser {
     @Column(name = "token_digest", nullable = false, length = 64)
     private String tokenDigest;
 
+    @Column(name = "previous_digest", length = 64)
+    private String previousDigest;
+
+    @Column(name = "rotated_at")
+    private Instant rotatedAt;
+
     @Column(name = "account_id", nullable = false)
     private long accountId;
 
@@ -99,6 +105,12 @@ public class TrustedBrowser {
         return tokenDigest;
     }
 
+    /** Whether this is the token the last use replaced, presented within {@code grace} of that use. */
+    boolean isJustReplaced(String digest, Instant now, java.time.Duration grace) {
+        return previousDigest != null && rotatedAt != null && now.isBefore(rotatedAt.plus(grace))
+                && org.twostep.crypto.Digests.same(previousDigest, digest);
+    }
+
     Method method() {
         return method;
     }
@@ -133,6 +145,8 @@ public class TrustedBrowser {
 
     /** Used again: the next cookie's token replaces this one's. */
     void used(String nextTokenDigest, ClientInfo client, Instant now) {
+        this.previousDigest = tokenDigest;
+        this.rotatedAt = now;
         this.tokenDigest = nextTokenDigest;
         this.lastAddress = client.address();
         this.lastUsedAt = now;

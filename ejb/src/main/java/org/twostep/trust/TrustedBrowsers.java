@@ -6,8 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.twostep.account.Accounts;
 import org.twostep.account.SignedIn;
 import org.twostep.audit.AuditEvent;
 import org.twostep.audit.AuditLog;
@@ -18,6 +20,7 @@ import org.twostep.audit.Method;
 import org.twostep.config.Settings;
 import org.twostep.crypto.Digests;
 import org.twostep.factors.FactorChangeRefusedException;
+import org.twostep.oidc.Authorizations;
 import org.twostep.refusal.Reason;
 
 /**
@@ -47,6 +50,13 @@ public class TrustedBrowsers {
     /** Trusted browsers one account keeps; a newer one revokes the oldest. */
     static final int MAX_PER_ACCOUNT = 20;
 
+    /**
+     * How long the token a use replaced is still taken for the same browser's (two submits of one
+     * form, an answer lost on the way): asked for the second factor, the trust kept. A copy used
+     * after that, or an older token, is theft.
+     */
+    static final Duration SAME_BROWSER = Duration.ofSeconds(30);
+
     @Inject
     EntityManager em;
 
@@ -58,6 +68,12 @@ public class TrustedBrowsers {
 
     @EJB
     AuditLog audit;
+
+    @EJB
+    Accounts accounts;
+
+    @EJB
+    Authorizations authorizations;
 
     /** A trust cookie's value, and until when the browser keeps it. */
     public record Cookie(String value, Instant expiresAt) {
@@ -71,7 +87,7 @@ public class TrustedBrowsers {
     /** What a trust cookie did at a password step: a sign-in and the cookie's next value, or nothing. */
     public record Admission(SignedIn signedIn, Cookie nextCookie, boolean forgetCookie) {
 
-        static final Admission NONE = new Admission(null, null, false);
+        public static final Admission NONE = new Admission(null, null, false);
         static final Admission REFUSED = new Admission(null, null, true);
 
         public boolean admitted() {
@@ -142,11 +158,19 @@ public class TrustedBrowsers {
         if (!now.isBefore(browser.expiresAt())) {
             return refused(Reason.TRUSTED_BROWSER_EXPIRED, attempt, accountId, "expired at " + browser.expiresAt(), Admission.REFUSED);
         }
-        String token = cookie.substring(dot + 1);
-        if (!Digests.same(browser.tokenDigest(), Digests.sha256Base64(token))) {
+        String digest = Digests.sha256Base64(cookie.substring(dot + 1));
+        if (!Digests.same(browser.tokenDigest(), digest)) {
+            if (browser.isJustReplaced(digest, now, SAME_BROWSER)) {
+                return refused(Reason.TRUSTED_BROWSER_UNKNOWN, attempt, accountId,
+                        "the token the last use replaced, within " + SAME_BROWSER.toSeconds() + " s: asked again, kept", Admission.NONE);
+            }
+            // A copy: the series is revoked, and every session of the account ends (the copy's among
+            // them, whichever used it first), with its applications' grants.
             browser.revoke("an earlier cookie was used again", now);
+            accounts.lock(accountId).endSessions(now);
+            authorizations.otherSessionsEnded(accountId, null);
             return refused(Reason.TRUSTED_BROWSER_REUSED, attempt, accountId,
-                    "an earlier cookie of this browser was used again: revoked", Admission.REFUSED);
+                    "an earlier cookie of this browser was used again: revoked, the account's sessions ended", Admission.REFUSED);
         }
         String next = Digests.randomBase64Url(TOKEN_BYTES);
         browser.used(Digests.sha256Base64(next), attempt.client(), now);
@@ -154,7 +178,9 @@ public class TrustedBrowsers {
                 .detail("trusted browser"));
         audit.record(AuditEvent.succeeded(EventType.LOGIN_OK, attempt).forAccount(accountId).by(Method.TRUSTED_BROWSER)
                 .detail(browser.method() + " proven " + browser.provenAt()));
-        return new Admission(afterPassword.provenAt(browser.provenAt(), browser.method()),
+        // The second factor as of when the trust began: a step-up asks again. Its method is the trust's
+        // own, not the key's or app's: a password and a cookie are not a phishing-resistant sign-in.
+        return new Admission(afterPassword.provenAt(browser.provenAt(), Method.TRUSTED_BROWSER),
                 new Cookie(cookie.substring(0, dot) + "." + next, browser.expiresAt()), false);
     }
 

@@ -119,9 +119,11 @@ public class SecurityPage {
     /** Forgets every trusted browser of the account. */
     public void revokeAllBrowsers() {
         SignedIn who = SignedInSession.get(request);
-        int revoked = trustedBrowsers.revokeAll(who.accountId(), "all, by their owner",
-                LoginAttempt.resume(null, who.username(), client.info()));
-        messages.info(revoked == 0 ? "security.noBrowserTrusted" : "security.browsersForgotten");
+        int[] revoked = new int[1];
+        if (messages.tryTo(() -> revoked[0] = trustedBrowsers.revokeAll(who.accountId(), "all, by their owner",
+                LoginAttempt.resume(null, who.username(), client.info())))) {
+            messages.info(revoked[0] == 0 ? "security.noBrowserTrusted" : "security.browsersForgotten");
+        }
         browsers = null;
     }
 

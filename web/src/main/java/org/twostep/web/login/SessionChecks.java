@@ -48,8 +48,16 @@ public class SessionChecks {
     @Inject
     RequestClient client;
 
-    /** When the session signed in, and when its account was last found active. */
-    record SessionClock(Instant signedInAt, Instant checkedAt) implements Serializable {
+    /**
+     * When the session signed in (its lifetime counts from there), when its account was last found
+     * active, and the moment the account's cut-off ({@code sessions_valid_from}) is compared with:
+     * the sign-in, or the password change this session made.
+     */
+    record SessionClock(Instant signedInAt, Instant checkedAt, Instant validFrom) implements Serializable {
+
+        SessionClock(Instant signedInAt, Instant checkedAt) {
+            this(signedInAt, checkedAt, signedInAt);
+        }
 
         enum Verdict { TRUSTED, RECHECK, TOO_OLD }
 
@@ -78,11 +86,11 @@ public class SessionChecks {
             }
             case RECHECK -> {
                 try {
-                    String why = accounts.sessionEnds(who.accountId(), times.signedInAt());
+                    String why = accounts.sessionEnds(who.accountId(), times.validFrom());
                     if (why != null) {
                         return ended(request, who, why);
                     }
-                    session.setAttribute(KEY, new SessionClock(times.signedInAt(), now));
+                    session.setAttribute(KEY, new SessionClock(times.signedInAt(), now, times.validFrom()));
                 } catch (ServiceBusyException e) {
                     // The database cannot say now: trusted as it was a moment ago, looked at again at the next request.
                 }
@@ -105,10 +113,12 @@ public class SessionChecks {
 
     /**
      * The caller changed their password at {@code changedAt}, which ends the account's other sessions:
-     * this one counts as signed in from then, so it goes on.
+     * this one goes on, its lifetime still counted from its sign-in.
      */
     public void passwordChanged(HttpServletRequest request, Instant changedAt) {
-        request.getSession().setAttribute(KEY, new SessionClock(changedAt, changedAt));
+        HttpSession session = request.getSession();
+        Instant signedInAt = session.getAttribute(KEY) instanceof SessionClock known ? known.signedInAt() : changedAt;
+        session.setAttribute(KEY, new SessionClock(signedInAt, changedAt, changedAt));
     }
 
     /** A new sign-in: its lifetime starts now, and its idle timeout is the container's again. */

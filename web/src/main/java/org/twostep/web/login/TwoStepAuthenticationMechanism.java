@@ -16,6 +16,7 @@ import java.time.Clock;
 import org.twostep.account.SignedIn;
 import org.twostep.challenge.ChallengeTicket;
 import org.twostep.challenge.Challenges;
+import org.twostep.fault.ServiceBusyException;
 import org.twostep.refusal.Reason;
 import org.twostep.refusal.Refusal;
 import org.twostep.refusal.VerificationException;
@@ -155,8 +156,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
             return refused(Refusal.of(Reason.NONE), null, request, context); // no store took it: the generic message
         }
         // 2a. A browser its owner trusted skips the second step: signed in with the factor the trust began with.
-        TrustedBrowsers.Admission trusted = trustedBrowsers.admit(TwoStepCaller.signedIn(result),
-                TrustCookie.read(request), TwoStepCaller.attempt(result));
+        TrustedBrowsers.Admission trusted = admitTrusted(result, request);
         if (trusted.forgetCookie()) {
             TrustCookie.forget(request, response);
         }
@@ -184,10 +184,31 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
                 ? request.getContextPath() + "/account/security.xhtml?recovered=true"
                 : SignedInSession.takeReturnTo(request);
         if (result.getStatus() == CredentialValidationResult.Status.VALID && proof.trustBrowser() && trustedBrowsers.enabled()) {
-            TrustCookie.write(request, response, trustedBrowsers.trust(TwoStepCaller.signedIn(result), client.info()),
-                    clock.instant());
+            trust(TwoStepCaller.signedIn(result), request, response);
         }
         return signedIn(result, proof, next, request, context);
+    }
+
+    /** A trust cookie's admission; when the database cannot say now, the second step is asked, as without one. */
+    private TrustedBrowsers.Admission admitTrusted(CredentialValidationResult result, HttpServletRequest request) {
+        String cookie = TrustCookie.read(request);
+        if (cookie == null) {
+            return TrustedBrowsers.Admission.NONE;
+        }
+        try {
+            return trustedBrowsers.admit(TwoStepCaller.signedIn(result), cookie, TwoStepCaller.attempt(result));
+        } catch (ServiceBusyException e) {
+            return TrustedBrowsers.Admission.NONE; // DatabaseFaults logged it; the trust is looked at next time
+        }
+    }
+
+    /** Trusts the browser the second factor was just proven in; a trust that cannot be written now costs the sign-in nothing. */
+    private void trust(SignedIn who, HttpServletRequest request, HttpServletResponse response) {
+        try {
+            TrustCookie.write(request, response, trustedBrowsers.trust(who, client.info()), clock.instant());
+        } catch (ServiceBusyException e) {
+            // DatabaseFaults logged it; the next sign-in asks for the second factor, and may trust then
+        }
     }
 
     private AuthenticationStatus passkeyStep(PasskeyCredential passkey, HttpServletRequest request,
