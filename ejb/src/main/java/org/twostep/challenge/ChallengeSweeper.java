@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -145,6 +146,17 @@ public class ChallengeSweeper {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void sweep() {
+        try {
+            sweepAll();
+        } catch (EJBException e) {
+            // A bean it calls failed, or stopped under it as the application stops: the next sweep does
+            // the rest. Said once, without the timer service's stack trace at ERROR.
+            log.warning(() -> "Sweep stopped part-way (" + (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName()
+                    + "); the next sweep goes on with what is left");
+        }
+    }
+
+    private void sweepAll() {
         long started = System.nanoTime();
         Instant now = clock.instant();
         Instant retainedSince = now.minus(settings.challengeRetention());

@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -49,6 +48,7 @@ public class NoticeSender {
     static final String MAIL_SESSION = "java:jboss/mail/TwoStep";
 
     private Session mail;
+    private boolean missingSaid;
 
     @Resource
     TimerService timers;
@@ -70,14 +70,6 @@ public class NoticeSender {
         if (!settings.noticesEnabled()) {
             return;
         }
-        try {
-            // Looked up, not injected: an injected resource would be required of every server, notices on or off.
-            mail = InitialContext.doLookup(MAIL_SESSION);
-        } catch (NamingException e) {
-            log.warning(() -> "twostep.notices.enabled is true but the server has no mail session " + MAIL_SESSION
-                    + " (wildfly-config/configure-twostep.cli makes it): notices are queued and not sent");
-            return;
-        }
         long interval = settings.noticesInterval().toMillis();
         timers.createIntervalTimer(interval, interval, new TimerConfig("twostep-notice-sender", false));
     }
@@ -91,6 +83,9 @@ public class NoticeSender {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public int sendDue() {
+        if (!mailSession()) {
+            return 0;
+        }
         int sent = 0;
         List<Notice> due;
         do {
@@ -107,13 +102,43 @@ public class NoticeSender {
         return sent;
     }
 
-    private enum Sent { YES, REFUSED_FOR_ITS_ADDRESS, RELAY_FAILING }
+    /**
+     * Looked up, not injected: an injected resource would be required of every server, notices on or
+     * off; and at each run until found, as a binding may come up after this bean at boot.
+     */
+    private boolean mailSession() {
+        if (mail != null) {
+            return true;
+        }
+        try {
+            mail = InitialContext.doLookup(MAIL_SESSION);
+            return true;
+        } catch (NamingException e) {
+            if (!missingSaid) {
+                missingSaid = true;
+                log.warning(() -> "twostep.notices.enabled is true but the server has no mail session " + MAIL_SESSION
+                        + " (wildfly-config/configure-twostep.cli makes it): notices are queued and not sent");
+            }
+            return false;
+        }
+    }
+
+    private enum Sent { YES, MALFORMED_ADDRESS, RELAY_FAILING }
 
     private Sent send(Notice notice) {
+        InternetAddress to;
+        try {
+            to = new InternetAddress(notice.toAddress(), true);
+        } catch (AddressException e) {
+            // The account's address cannot be one: no relay will take it. Given up on; the rest goes on.
+            notices.givenUp(notice.id(), "AddressException: the account's address is malformed", clock.instant());
+            log.warning(() -> "Security notice " + notice.id() + " given up on: its account's e-mail address is malformed");
+            return Sent.MALFORMED_ADDRESS;
+        }
         try {
             MimeMessage message = new MimeMessage(mail);
             message.setFrom(new InternetAddress(settings.noticesFrom()));
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(notice.toAddress()));
+            message.setRecipient(Message.RecipientType.TO, to);
             message.setSubject(notice.subject(), "UTF-8");
             message.setSentDate(Date.from(clock.instant()));
             message.setText(notice.body(), "UTF-8");
@@ -126,20 +151,8 @@ public class NoticeSender {
         }
     }
 
-    /**
-     * A malformed address, or one the relay refused for good (5xx: Jakarta Mail's invalid addresses),
-     * gives this notice up and lets the rest go on; anything else (the relay down, a 4xx) is tried again.
-     */
+    /** Anything the relay answered or failed to answer: tried again later, until {@code twostep.notices.give-up-after}. */
     private Sent failed(Notice notice, MessagingException e) {
-        boolean refusedForGood = e instanceof AddressException
-                || e instanceof SendFailedException refused && refused.getInvalidAddresses() != null
-                && refused.getInvalidAddresses().length > 0;
-        if (refusedForGood) {
-            notices.givenUp(notice.id(), e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
-            log.warning(() -> "Security notice " + notice.id() + " given up on: the relay refused its address ("
-                    + e.getClass().getSimpleName() + ")");
-            return Sent.REFUSED_FOR_ITS_ADDRESS;
-        }
         String error = e.getClass().getSimpleName() + ": " + e.getMessage();
         if (notices.failed(notice.id(), error, clock.instant())) {
             log.warning(() -> "Security notice " + notice.id() + " given up on after " + (notice.attempts() + 1)

@@ -97,6 +97,10 @@ public class TrustedBrowser {
         return id;
     }
 
+    String series() {
+        return series;
+    }
+
     long accountId() {
         return accountId;
     }
@@ -150,6 +154,15 @@ public class TrustedBrowser {
         this.tokenDigest = nextTokenDigest;
         this.lastAddress = client.address();
         this.lastUsedAt = now;
+    }
+
+    /**
+     * Renewed after a second factor, for a browser that came back with the token before the current
+     * one: the current one is no one's to use again, so no grace is left for it.
+     */
+    void renewed(String nextTokenDigest, ClientInfo client, Instant now) {
+        used(nextTokenDigest, client, now);
+        this.previousDigest = null;
     }
 
     void revoke(String why, Instant now) {

@@ -84,11 +84,15 @@ public class TrustedBrowsers {
         }
     }
 
-    /** What a trust cookie did at a password step: a sign-in and the cookie's next value, or nothing. */
-    public record Admission(SignedIn signedIn, Cookie nextCookie, boolean forgetCookie) {
+    /**
+     * What a trust cookie did at a password step: a sign-in and the cookie's next value; or nothing
+     * (the cookie forgotten, or kept); or, for the token just replaced, the series to renew once this
+     * login's second factor is proven ({@link #renew}).
+     */
+    public record Admission(SignedIn signedIn, Cookie nextCookie, boolean forgetCookie, String renewAfterSecondFactor) {
 
-        public static final Admission NONE = new Admission(null, null, false);
-        static final Admission REFUSED = new Admission(null, null, true);
+        public static final Admission NONE = new Admission(null, null, false, null);
+        static final Admission REFUSED = new Admission(null, null, true, null);
 
         public boolean admitted() {
             return signedIn != null;
@@ -138,11 +142,7 @@ public class TrustedBrowsers {
             return Admission.NONE;
         }
         int dot = cookie.indexOf('.');
-        TrustedBrowser browser = dot <= 0 ? null : em.createQuery("select b from TrustedBrowser b where b.series = :series",
-                        TrustedBrowser.class)
-                .setParameter("series", cookie.substring(0, dot))
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE) // two uses of one cookie: one after the other
-                .getResultStream().findFirst().orElse(null);
+        TrustedBrowser browser = dot <= 0 ? null : series(cookie.substring(0, dot));
         long accountId = afterPassword.accountId();
         Instant now = clock.instant();
         if (browser == null) {
@@ -152,6 +152,10 @@ public class TrustedBrowsers {
             // Another account's trust on a shared browser: theirs to keep, no use to this one.
             return refused(Reason.TRUSTED_BROWSER_UNKNOWN, attempt, accountId, "another account's trusted browser", Admission.NONE);
         }
+        // Two uses of one series, one after the other; the account first, as a password change or a
+        // factor's removal locks it before they revoke the account's browsers.
+        accounts.lock(accountId);
+        em.refresh(browser, LockModeType.PESSIMISTIC_WRITE);
         if (browser.isRevoked()) {
             return refused(Reason.TRUSTED_BROWSER_REVOKED, attempt, accountId, "revoked", Admission.REFUSED);
         }
@@ -161,13 +165,17 @@ public class TrustedBrowsers {
         String digest = Digests.sha256Base64(cookie.substring(dot + 1));
         if (!Digests.same(browser.tokenDigest(), digest)) {
             if (browser.isJustReplaced(digest, now, SAME_BROWSER)) {
-                return refused(Reason.TRUSTED_BROWSER_UNKNOWN, attempt, accountId,
-                        "the token the last use replaced, within " + SAME_BROWSER.toSeconds() + " s: asked again, kept", Admission.NONE);
+                // The same browser a moment later, or a copy used just before it: the second factor is
+                // asked, and its proof renews the series, so whichever holds the other token is found
+                // out at its next use.
+                return refused(Reason.TRUSTED_BROWSER_UNKNOWN, attempt, accountId, "the token the last use replaced, within "
+                        + SAME_BROWSER.toSeconds() + " s: the second factor asked, then the series renewed",
+                        new Admission(null, null, false, browser.series()));
             }
             // A copy: the series is revoked, and every session of the account ends (the copy's among
             // them, whichever used it first), with its applications' grants.
             browser.revoke("an earlier cookie was used again", now);
-            accounts.lock(accountId).endSessions(now);
+            accounts.find(accountId).endSessions(now); // locked above
             authorizations.otherSessionsEnded(accountId, null);
             return refused(Reason.TRUSTED_BROWSER_REUSED, attempt, accountId,
                     "an earlier cookie of this browser was used again: revoked, the account's sessions ended", Admission.REFUSED);
@@ -181,7 +189,36 @@ public class TrustedBrowsers {
         // The second factor as of when the trust began: a step-up asks again. Its method is the trust's
         // own, not the key's or app's: a password and a cookie are not a phishing-resistant sign-in.
         return new Admission(afterPassword.provenAt(browser.provenAt(), Method.TRUSTED_BROWSER),
-                new Cookie(cookie.substring(0, dot) + "." + next, browser.expiresAt()), false);
+                new Cookie(cookie.substring(0, dot) + "." + next, browser.expiresAt()), false, null);
+    }
+
+    /**
+     * A series whose token just replaced came back ({@link Admission#renewAfterSecondFactor}), after
+     * the second factor was proven in this login: the series gets a new token, which this browser
+     * gets; any other holder's is an older one from now on.
+     *
+     * @return the new cookie, or null when the series is gone, revoked, expired or another account's
+     */
+    public Cookie renew(SignedIn who, String series, ClientInfo client) {
+        accounts.lock(who.accountId());
+        TrustedBrowser browser = series(series);
+        if (browser == null || browser.accountId() != who.accountId()) {
+            return null;
+        }
+        em.refresh(browser, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        if (browser.isRevoked() || !now.isBefore(browser.expiresAt())) {
+            return null;
+        }
+        String next = Digests.randomBase64Url(TOKEN_BYTES);
+        browser.renewed(Digests.sha256Base64(next), client, now);
+        return new Cookie(series + "." + next, browser.expiresAt());
+    }
+
+    private TrustedBrowser series(String series) {
+        return em.createQuery("select b from TrustedBrowser b where b.series = :series", TrustedBrowser.class)
+                .setParameter("series", series)
+                .getResultStream().findFirst().orElse(null);
     }
 
     private Admission refused(Reason reason, LoginAttempt attempt, long accountId, String detail, Admission admission) {

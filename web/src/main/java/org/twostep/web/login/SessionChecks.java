@@ -55,6 +55,13 @@ public class SessionChecks {
      */
     record SessionClock(Instant signedInAt, Instant checkedAt, Instant validFrom) implements Serializable {
 
+        /** A session stored on disk before {@code validFrom} existed reads back without it: its sign-in stands in. */
+        SessionClock {
+            if (validFrom == null) {
+                validFrom = signedInAt;
+            }
+        }
+
         SessionClock(Instant signedInAt, Instant checkedAt) {
             this(signedInAt, checkedAt, signedInAt);
         }

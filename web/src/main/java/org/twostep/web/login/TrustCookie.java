@@ -3,6 +3,7 @@ package org.twostep.web.login;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.time.Instant;
 import org.twostep.trust.TrustedBrowsers;
@@ -26,6 +27,30 @@ final class TrustCookie {
     private static final int MAX_LENGTH = 100;
 
     private TrustCookie() {
+    }
+
+    /** The session key of a series to renew once this login's second factor is proven. */
+    private static final String RENEWAL = "org.twostep.web.login.TrustRenewal";
+
+    /** The series whose just-replaced token this browser sent: renewed after the second factor ({@link #takeRenewal}). */
+    static void renewAfterSecondFactor(HttpServletRequest request, String series) {
+        request.getSession().setAttribute(RENEWAL, series);
+    }
+
+    /** The series to renew, if this login has one; forgotten here. */
+    static String takeRenewal(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        String series = (String) session.getAttribute(RENEWAL);
+        session.removeAttribute(RENEWAL);
+        return series;
+    }
+
+    static boolean hasRenewal(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(RENEWAL) != null;
     }
 
     static String read(HttpServletRequest request) {

@@ -94,7 +94,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
                 return secondStep((SecondFactorCredential) credential, request, response, context);
             }
             if (isPasskey(credential, signedIn)) {
-                return passkeyStep((PasskeyCredential) credential, request, context);
+                return passkeyStep((PasskeyCredential) credential, request, response, context);
             }
             if (isStepUp(credential, signedIn, request)) {
                 return stepUp((SecondFactorCredential) credential, signedIn, request, context);
@@ -151,6 +151,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     private AuthenticationStatus passwordStep(UsernamePasswordCredential password, HttpServletRequest request,
                                               HttpServletResponse response, HttpMessageContext context) {
         PendingLogin.remove(request); // a new password starts over: an abandoned login's state goes first
+        TrustCookie.takeRenewal(request);
         CredentialValidationResult result = identityStores.validate(password);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return refused(Refusal.of(Reason.NONE), null, request, context); // no store took it: the generic message
@@ -160,9 +161,12 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         if (trusted.forgetCookie()) {
             TrustCookie.forget(request, response);
         }
+        if (trusted.renewAfterSecondFactor() != null) {
+            TrustCookie.renewAfterSecondFactor(request, trusted.renewAfterSecondFactor());
+        }
         if (trusted.admitted()) {
             TrustCookie.write(request, response, trusted.nextCookie(), clock.instant());
-            return signedIn(trusted.signedIn(), password, SignedInSession.takeReturnTo(request), request, context);
+            return signedIn(trusted.signedIn(), password, SignedInSession.takeReturnTo(request), request, response, context);
         }
         ChallengeTicket ticket = challenges.open(TwoStepCaller.signedIn(result), TwoStepCaller.attempt(result));
         PendingLogin.save(request, ticket);
@@ -183,10 +187,11 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         String next = proof instanceof RecoveryCodeCredential
                 ? request.getContextPath() + "/account/security.xhtml?recovered=true"
                 : SignedInSession.takeReturnTo(request);
-        if (result.getStatus() == CredentialValidationResult.Status.VALID && proof.trustBrowser() && trustedBrowsers.enabled()) {
+        if (result.getStatus() == CredentialValidationResult.Status.VALID && proof.trustBrowser() && trustedBrowsers.enabled()
+                && !TrustCookie.hasRenewal(request)) { // a series this browser holds already is renewed, below
             trust(TwoStepCaller.signedIn(result), request, response);
         }
-        return signedIn(result, proof, next, request, context);
+        return signedIn(result, proof, next, request, response, context);
     }
 
     /** A trust cookie's admission; when the database cannot say now, the second step is asked, as without one. */
@@ -202,6 +207,22 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         }
     }
 
+    /** Renews the series whose just-replaced token this login came with: the browser gets its new token. */
+    private void renewTrust(SignedIn who, HttpServletRequest request, HttpServletResponse response) {
+        String series = TrustCookie.takeRenewal(request);
+        if (series == null) {
+            return;
+        }
+        try {
+            TrustedBrowsers.Cookie renewed = trustedBrowsers.renew(who, series, client.info());
+            if (renewed != null) {
+                TrustCookie.write(request, response, renewed, clock.instant());
+            }
+        } catch (ServiceBusyException e) {
+            // DatabaseFaults logged it; the cookie stays as it was, which its next use may take for a copy
+        }
+    }
+
     /** Trusts the browser the second factor was just proven in; a trust that cannot be written now costs the sign-in nothing. */
     private void trust(SignedIn who, HttpServletRequest request, HttpServletResponse response) {
         try {
@@ -212,18 +233,18 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     }
 
     private AuthenticationStatus passkeyStep(PasskeyCredential passkey, HttpServletRequest request,
-                                             HttpMessageContext context) {
+                                             HttpServletResponse response, HttpMessageContext context) {
         PendingLogin.remove(request); // a passkey replaces whatever password step was under way
-        return signedIn(identityStores.validate(passkey), passkey, SignedInSession.takeReturnTo(request), request, context);
+        return signedIn(identityStores.validate(passkey), passkey, SignedInSession.takeReturnTo(request), request, response, context);
     }
 
-    /** Both factors proven: see {@link #signedIn(SignedIn, Credential, String, HttpServletRequest, HttpMessageContext)}. */
+    /** Both factors proven: see {@link #signedIn(SignedIn, Credential, String, HttpServletRequest, HttpServletResponse, HttpMessageContext)}. */
     private AuthenticationStatus signedIn(CredentialValidationResult result, Credential proof, String next,
-                                          HttpServletRequest request, HttpMessageContext context) {
+                                          HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return refused(Refusal.of(Reason.NONE), null, request, context);
         }
-        return signedIn(TwoStepCaller.signedIn(result), proof, next, request, context);
+        return signedIn(TwoStepCaller.signedIn(result), proof, next, request, response, context);
     }
 
     private AuthenticationStatus stepUp(SecondFactorCredential proof, SignedIn signedIn, HttpServletRequest request,
@@ -242,9 +263,13 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         return goOn(proof, SignedInSession.takeReturnTo(request), request, context, AuthenticationStatus.SUCCESS);
     }
 
-    /** Both factors proven: hand the caller to the container, change the session id, go on to {@code next}. */
+    /**
+     * Both factors proven: hand the caller to the container, change the session id, go on to
+     * {@code next}; a trusted series this browser came back with is renewed.
+     */
     private AuthenticationStatus signedIn(SignedIn who, Credential proof, String next, HttpServletRequest request,
-                                          HttpMessageContext context) {
+                                          HttpServletResponse response, HttpMessageContext context) {
+        renewTrust(who, request, response);
         PendingLogin.remove(request);
         SignedInSession.save(request, who);
         sessions.signedIn(request);
