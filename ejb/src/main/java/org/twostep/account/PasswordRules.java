@@ -12,7 +12,7 @@ import java.util.Set;
 import org.twostep.refusal.Reason;
 
 /**
- * What a new password must be (NIST SP 800-63B §3.1.1.2, with a second factor beside it): 8 to 128
+ * What a new password must be (NIST SP 800-63B-4 §3.1.1.2, with a second factor beside it): 8 to 128
  * characters, any characters (spaces and emoji too), no rules of composition, and not one of the
  * 5,000 most common passwords of that length ({@code common-passwords.txt}, from zxcvbn's list),
  * nor the username. No expiry: a password is changed when its owner wants, or it was exposed.
