@@ -228,13 +228,6 @@ public class Accounts {
         return em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Whether the account may still be signed in: it exists and is active. A read of its row, no lock. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public boolean isActive(long accountId) {
-        Account account = find(accountId);
-        return account != null && account.isActive();
-    }
-
     /**
      * Why a session of the account signed in at {@code signedInAt} may not go on, or null if it may:
      * the account is gone or disabled, or its password was changed since (which ends the other

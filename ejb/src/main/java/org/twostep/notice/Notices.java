@@ -145,13 +145,6 @@ public class Notices {
         }
     }
 
-    /** Notices waiting to be sent: for the README's operations queries and the health of the relay. */
-    @Transactional
-    public long waiting() {
-        return em.createQuery("select count(n) from Notice n where n.sentAt is null and n.failedAt is null", Long.class)
-                .getSingleResult();
-    }
-
     /** Deletes notices sent or given up on before {@code before}. */
     @Transactional
     public int purgeFinished(Instant before) {
